@@ -1,0 +1,1 @@
+"""Click commands, one module per area; ``phakhi.cli`` assembles them."""
