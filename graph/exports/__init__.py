@@ -1,1 +1,64 @@
-"""graph/exports"""
+"""Exports of the merged graph: node-link JSON, RDF (Turtle, JSON-LD) with SHACL shapes,
+GraphML, GEXF, CSV and a Cypher script.
+
+One module per format; each takes nodes, edges and documents (:class:`GraphData`), not a
+store. :func:`export_graph` is the one entry point the CLI and scripts use.
+
+>>> from phakhi.graph.model import Node
+>>> import io
+>>> buf = io.StringIO()
+>>> export_graph(([Node("Ministry:กระทรวงมหาดไทย", "Ministry", "กระทรวงมหาดไทย")], []), "json", buf)["nodes"]
+1
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+from phakhi.graph.exports.common import ExportError, GraphData, collect
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    module: str
+    function: str
+    description: str
+    single_file: bool = True  # False: writes several files (csv)
+    suffix: str = ""
+
+
+FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
+    ExportFormat("json", "json_export", "write_json", "node-link JSON (nodes, edges, documents, meta)",
+                 suffix=".json"),
+    ExportFormat("ttl", "rdf", "write_turtle", "RDF Turtle (W3C ORG, PROV-O, SKOS)", suffix=".ttl"),
+    ExportFormat("jsonld", "rdf", "write_jsonld", "RDF JSON-LD (same graph as ttl)", suffix=".jsonld"),
+    ExportFormat("graphml", "graphml", "write_graphml", "GraphML for Gephi, yEd, networkx",
+                 suffix=".graphml"),
+    ExportFormat("gexf", "gexf", "write_gexf", "GEXF for Gephi", suffix=".gexf"),
+    ExportFormat("csv", "csv_export", "write_csv", "two CSV files, nodes and edges (UTF-8 with BOM)",
+                 single_file=False),
+    ExportFormat("cypher", "cypher_export", "write_cypher",
+                 "Cypher script that recreates the graph in an empty Neo4j", suffix=".cypher"),
+)}
+
+
+def export_graph(store_or_graph: Any, fmt: str, out: Any, **opts: Any) -> dict[str, Any]:
+    """Write the graph in format ``fmt`` to ``out`` (a path, ``-`` for stdout, or an open
+    file); returns counts ``{"nodes", "edges", "dropped_edges", "files"}``.
+
+    ``opts`` go to the format's writer (``base=`` for ttl/jsonld)."""
+    try:
+        spec = FORMATS[fmt]
+    except KeyError:
+        raise ExportError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}") from None
+    data = collect(store_or_graph)
+    writer = getattr(importlib.import_module(f"phakhi.graph.exports.{spec.module}"), spec.function)
+    result = writer(data, out, **opts)
+    files = result if isinstance(result, list) else [str(out)]
+    return {"nodes": len(data.nodes), "edges": len(data.edges), "dropped_edges": data.dropped_edges,
+            "files": files}
+
+
+__all__ = ["FORMATS", "ExportError", "ExportFormat", "GraphData", "collect", "export_graph"]

@@ -1,0 +1,401 @@
+"""The embedded store (the default): one SQLite file holding facts per document.
+
+Why SQLite: every ``write`` is one transaction (a crash leaves the old facts or the new
+ones, never a mix), the store is a single file in a directory, it is in the standard
+library, and the merged view loads with one ``SELECT`` per table straight into NetworkX.
+
+Layout: ``<directory>/phakhi.sqlite`` with the tables ``documents``, ``node_claims``,
+``edge_claims`` (what each document states), ``issues``, ``merges`` and ``meta``. The
+merged view (:meth:`SQLiteStore.nodes`, :meth:`SQLiteStore.edges`) is computed from the
+claims by :func:`merged_view` — the Neo4j store uses the same function, so both stores
+show the same graph for the same claims.
+
+>>> import tempfile
+>>> from phakhi.graph.model import DocumentFacts, DocumentInfo, Node
+>>> with SQLiteStore(tempfile.mkdtemp()) as store:
+...     store.write(DocumentFacts(DocumentInfo("d1", "a.txt", "f1"),
+...                               [Node("Ministry:มท", "Ministry", "มท")]))
+...     [n.name for n in store.nodes()]
+['มท']
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import networkx as nx
+
+from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
+                                 edge_id, merge_edge_into, merge_node_into, stable_json)
+from phakhi.graph.store import Merge, Store, StoreError
+
+SCHEMA_VERSION = 1
+DB_FILE = "phakhi.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, path TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT '', date TEXT,
+    ingested_at TEXT NOT NULL DEFAULT '', node_count INTEGER NOT NULL DEFAULT 0,
+    edge_count INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS node_claims (
+    doc_id TEXT NOT NULL, node_id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
+    aliases TEXT NOT NULL, properties TEXT NOT NULL, provenance TEXT NOT NULL,
+    PRIMARY KEY (doc_id, node_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS node_claims_node ON node_claims (node_id);
+CREATE TABLE IF NOT EXISTS edge_claims (
+    doc_id TEXT NOT NULL, edge_id TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+    type TEXT NOT NULL, qualifier TEXT NOT NULL, properties TEXT NOT NULL,
+    provenance TEXT NOT NULL, PRIMARY KEY (doc_id, edge_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS issues (doc_id TEXT NOT NULL, json TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS issues_doc ON issues (doc_id);
+CREATE TABLE IF NOT EXISTS merges (
+    from_id TEXT PRIMARY KEY, to_id TEXT NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL,
+    status TEXT NOT NULL, created_at TEXT NOT NULL, decided_by TEXT NOT NULL);
+"""
+# documents.rowid is the ingest order: an upsert keeps it, so re-ingesting a document
+# does not move it behind the others (the first claim of a node gives its type and name).
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# -- the merged view (shared with the Neo4j store) --------------------------------------
+
+@dataclass
+class MergedView:
+    """Merged nodes and edges by id, plus the id every claimed node id is read as."""
+
+    nodes: dict[str, Node]
+    edges: dict[str, Edge]
+    resolved: dict[str, str]
+
+
+def _provenance(raw: Iterable[dict[str, Any]]) -> list[Provenance]:
+    return [Provenance.from_dict(p) for p in raw]
+
+
+def resolve_merges(merges: Iterable[Merge], existing: set[str]) -> dict[str, str]:
+    """Map each merged-away id to the id it is read as (accepted merges only).
+
+    Chains are followed (a→b→c reads a as c); a merge that would close a cycle is ignored
+    (decisions are taken oldest first); a chain ends at the last id that exists, so a
+    merge into an id no document states any more is not applied.
+
+    >>> m = [Merge("a", "b", 1, ""), Merge("b", "c", 1, ""), Merge("c", "a", 1, "")]
+    >>> resolve_merges(m, {"a", "b", "c"})
+    {'a': 'c', 'b': 'c'}
+    """
+    parent: dict[str, str] = {}
+    for m in sorted((m for m in merges if m.status == "accepted"),
+                    key=lambda m: (m.created_at, m.from_id)):
+        if m.from_id == m.to_id or m.from_id in parent:
+            continue
+        cur, seen = m.to_id, {m.to_id}
+        while cur in parent and parent[cur] not in seen:
+            cur = parent[cur]
+            seen.add(cur)
+        if m.from_id in seen:  # a cycle: keep the older decisions
+            continue
+        parent[m.from_id] = m.to_id
+    out: dict[str, str] = {}
+    for start in parent:
+        if start not in existing:
+            continue
+        final, cur = start, start
+        while cur in parent:
+            cur = parent[cur]
+            if cur in existing:
+                final = cur
+        if final != start:
+            out[start] = final
+    return out
+
+
+def merged_view(node_claims: Iterable[tuple[int, Node]], edge_claims: Iterable[tuple[int, str, Edge]],
+                merges: Iterable[Merge]) -> MergedView:
+    """Fold per-document claims into the merged graph.
+
+    ``node_claims`` are ``(doc_order, node)``, ``edge_claims`` ``(doc_order, edge_id, edge)``;
+    claims are folded in document order (the first claim gives a node its type and name,
+    properties keep their first non-empty value). Then the accepted merges are applied:
+    merged-away nodes fold into their target, edge ends are rewritten, self-loops made by
+    merges are dropped, edges that became equal are folded, and edges whose ends no
+    document states are left out.
+    """
+    by_id: dict[str, Node] = {}
+    first_seen: dict[str, tuple[int, int]] = {}
+    for i, (order, claim) in enumerate(sorted(node_claims, key=lambda c: c[0])):
+        cur = by_id.get(claim.id)
+        if cur is None:
+            by_id[claim.id] = Node(claim.id, claim.type, claim.name, list(claim.aliases),
+                                   dict(claim.properties), list(claim.provenance))
+            first_seen[claim.id] = (order, i)
+        else:
+            merge_node_into(cur, claim)
+    resolved = resolve_merges(merges, set(by_id))
+    nodes: dict[str, Node] = {}
+    absorbed: dict[str, list[str]] = {}
+    for nid in by_id:
+        target = resolved.get(nid)
+        if target is None:
+            nodes[nid] = by_id[nid]
+        else:
+            absorbed.setdefault(target, []).append(nid)
+    for target, sources in absorbed.items():
+        into = nodes[target]
+        for nid in sorted(sources, key=lambda s: (first_seen[s], s)):
+            merge_node_into(into, by_id[nid])
+
+    edges: dict[str, Edge] = {}
+    for _order, eid, claim in sorted(edge_claims, key=lambda c: c[0]):
+        src = resolved.get(claim.source, claim.source)
+        dst = resolved.get(claim.target, claim.target)
+        if src not in nodes or dst not in nodes:
+            continue
+        if src != claim.source or dst != claim.target:
+            if src == dst:
+                continue  # a self-loop only the merge made
+            eid = edge_id(src, claim.type, dst, claim.qualifier)
+        cur = edges.get(eid)
+        if cur is None:
+            edges[eid] = Edge(src, dst, claim.type, dict(claim.properties), list(claim.provenance),
+                              claim.qualifier)
+        else:
+            merge_edge_into(cur, claim)
+    return MergedView(nodes, edges, resolved)
+
+
+def networkx_from_view(view: MergedView) -> nx.MultiDiGraph:
+    """The merged view as a MultiDiGraph (same attributes as ``store.to_networkx``), built
+    with the bulk ``add_*_from`` calls and the edge ids already known (no re-hashing)."""
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((n.id, {"type": n.type, "name": n.name, "aliases": list(n.aliases),
+                             "provenance": [p.to_dict() for p in n.provenance], **n.properties})
+                     for n in view.nodes.values())
+    g.add_edges_from((e.source, e.target, eid,
+                      {"type": e.type, "qualifier": e.qualifier,
+                       "provenance": [p.to_dict() for p in e.provenance], **e.properties})
+                     for eid, e in view.edges.items())
+    return g
+
+
+# -- the store ----------------------------------------------------------------------
+
+class SQLiteStore(Store):
+    """Facts per document in ``<directory>/phakhi.sqlite`` (created when missing)."""
+
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = Path(directory)
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self.path = self.directory / DB_FILE
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per write
+            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.executescript(_SCHEMA)
+            row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            if row is None:
+                self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                                 (str(SCHEMA_VERSION),))
+            elif int(row[0]) > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: store schema version {row[0]} is newer than "
+                                 f"this phakhi understands ({SCHEMA_VERSION})")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.directory}: cannot open the embedded store: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"{self.directory}: cannot open the embedded store: "
+                             f"{exc.strerror or exc}") from None
+        self._view: MergedView | None = None
+        self._view_version: int | None = None
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({str(self.directory)!r})"
+
+    # -- writing ----------------------------------------------------------------------
+    def write(self, batch: DocumentFacts) -> None:
+        facts = batch.merged()
+        doc = facts.document
+        node_rows = [(doc.doc_id, n.id, n.type, n.name, stable_json(n.aliases),
+                      stable_json(n.properties), stable_json([p.to_dict() for p in n.provenance]))
+                     for n in facts.nodes]
+        edge_rows = [(doc.doc_id, e.id, e.source, e.target, e.type, e.qualifier,
+                      stable_json(e.properties), stable_json([p.to_dict() for p in e.provenance]))
+                     for e in facts.edges]
+        issue_rows = [(doc.doc_id, stable_json(i.to_dict())) for i in facts.issues]
+        doc_row = (doc.doc_id, doc.path, doc.fingerprint, doc.title or "", doc.kind or "", doc.date,
+                   doc.ingested_at or now_iso(), len(node_rows), len(edge_rows))
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(doc_id) DO UPDATE SET "
+                "path=excluded.path, fingerprint=excluded.fingerprint, title=excluded.title, "
+                "kind=excluded.kind, date=excluded.date, ingested_at=excluded.ingested_at, "
+                "node_count=excluded.node_count, edge_count=excluded.edge_count", doc_row)
+            self._delete_claims(doc.doc_id)
+            self._db.executemany("INSERT INTO node_claims VALUES (?,?,?,?,?,?,?)", node_rows)
+            self._db.executemany("INSERT INTO edge_claims VALUES (?,?,?,?,?,?,?,?)", edge_rows)
+            self._db.executemany("INSERT INTO issues VALUES (?,?)", issue_rows)
+
+    def remove_document(self, doc_id: str) -> bool:
+        with self._transaction():
+            cur = self._db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+            self._delete_claims(doc_id)
+            return cur.rowcount > 0
+
+    def _delete_claims(self, doc_id: str) -> None:
+        for table in ("node_claims", "edge_claims", "issues"):
+            self._db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))  # noqa: S608 - fixed names
+
+    class _Tx:
+        def __init__(self, store: "SQLiteStore") -> None:
+            self.store = store
+
+        def __enter__(self) -> None:
+            try:
+                self.store._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(f"{self.store.path}: cannot write: {exc}") from None
+
+        def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+            self.store._view = None
+            if exc_type is None:
+                try:
+                    self.store._db.execute("COMMIT")
+                    return
+                except sqlite3.Error as err:
+                    self.store._db.execute("ROLLBACK")
+                    raise StoreError(f"{self.store.path}: cannot write: {err}") from None
+            self.store._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.store.path}: cannot write: {exc}") from None
+
+    def _transaction(self) -> "SQLiteStore._Tx":
+        return SQLiteStore._Tx(self)
+
+    # -- documents --------------------------------------------------------------------
+    def documents(self) -> list[DocumentInfo]:
+        rows = self._db.execute(
+            "SELECT doc_id, path, fingerprint, title, kind, date, ingested_at, node_count, "
+            "edge_count FROM documents ORDER BY rowid").fetchall()
+        return [DocumentInfo(*r) for r in rows]
+
+    def document(self, doc_id: str) -> DocumentInfo | None:
+        row = self._db.execute(
+            "SELECT doc_id, path, fingerprint, title, kind, date, ingested_at, node_count, "
+            "edge_count FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
+        return DocumentInfo(*row) if row else None
+
+    def fingerprint(self, doc_id: str) -> str | None:
+        row = self._db.execute("SELECT fingerprint FROM documents WHERE doc_id=?",
+                               (doc_id,)).fetchone()
+        return row[0] if row else None
+
+    def issues(self) -> list[Issue]:
+        rows = self._db.execute(
+            "SELECT i.json FROM issues i JOIN documents d USING (doc_id) "
+            "ORDER BY d.rowid, i.rowid").fetchall()
+        return [Issue(**json.loads(r[0])) for r in rows]
+
+    def document_facts(self, doc_id: str) -> DocumentFacts | None:
+        """What one document states, as it was written (for ``push`` and inspection)."""
+        info = self.document(doc_id)
+        if info is None:
+            return None
+        nodes = [Node(r[0], r[1], r[2], json.loads(r[3]), json.loads(r[4]),
+                      _provenance(json.loads(r[5])))
+                 for r in self._db.execute(
+                     "SELECT node_id, type, name, aliases, properties, provenance FROM node_claims "
+                     "WHERE doc_id=? ORDER BY node_id", (doc_id,))]
+        edges = [Edge(r[0], r[1], r[2], json.loads(r[4]), _provenance(json.loads(r[5])), r[3])
+                 for r in self._db.execute(
+                     "SELECT source, target, type, qualifier, properties, provenance FROM edge_claims "
+                     "WHERE doc_id=? ORDER BY edge_id", (doc_id,))]
+        issues = [Issue(**json.loads(r[0])) for r in self._db.execute(
+            "SELECT json FROM issues WHERE doc_id=? ORDER BY rowid", (doc_id,))]
+        return DocumentFacts(info, nodes, edges, issues)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table (documents, claims, merges): cheap, for summaries and tests."""
+        return {t: self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
+                for t in ("documents", "node_claims", "edge_claims", "issues", "merges")}
+
+    # -- the merged view --------------------------------------------------------------
+    def view(self) -> MergedView:
+        """The merged view, cached until this store or another process writes."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if self._view is None or version != self._view_version:
+            self._view = self._load_view()
+            self._view_version = version
+        return self._view
+
+    def _load_view(self) -> MergedView:
+        db = self._db
+        # one consistent snapshot for the three reads
+        db.execute("BEGIN")
+        try:
+            order = {d: i for i, (d,) in enumerate(
+                db.execute("SELECT doc_id FROM documents ORDER BY rowid"))}
+            loads = json.loads
+            node_claims = [
+                (order.get(r[0], len(order)),
+                 Node(r[1], r[2], r[3], loads(r[4]), loads(r[5]), _provenance(loads(r[6]))))
+                for r in db.execute("SELECT doc_id, node_id, type, name, aliases, properties, "
+                                    "provenance FROM node_claims")]
+            edge_claims = [
+                (order.get(r[0], len(order)), r[1],
+                 Edge(r[2], r[3], r[4], loads(r[6]), _provenance(loads(r[7])), r[5]))
+                for r in db.execute("SELECT doc_id, edge_id, source, target, type, qualifier, "
+                                    "properties, provenance FROM edge_claims")]
+            merges = self.merges()
+        finally:
+            db.execute("COMMIT")
+        return merged_view(node_claims, edge_claims, merges)
+
+    def nodes(self) -> Iterator[Node]:
+        return iter(list(self.view().nodes.values()))
+
+    def edges(self) -> Iterator[Edge]:
+        return iter(list(self.view().edges.values()))
+
+    def graph(self) -> nx.MultiDiGraph:
+        return networkx_from_view(self.view())
+
+    # -- merges -----------------------------------------------------------------------
+    def merges(self, status: str | None = None) -> list[Merge]:
+        sql = ("SELECT from_id, to_id, score, reason, status, created_at, decided_by FROM merges")
+        if status is None:
+            rows = self._db.execute(sql + " ORDER BY created_at, from_id").fetchall()
+        else:
+            rows = self._db.execute(sql + " WHERE status=? ORDER BY created_at, from_id",
+                                    (status,)).fetchall()
+        return [Merge(*r) for r in rows]
+
+    def set_merge(self, merge: Merge) -> None:
+        with self._transaction():
+            self._db.execute(
+                "INSERT INTO merges VALUES (?,?,?,?,?,?,?) ON CONFLICT(from_id) DO UPDATE SET "
+                "to_id=excluded.to_id, score=excluded.score, reason=excluded.reason, "
+                "status=excluded.status, created_at=excluded.created_at, "
+                "decided_by=excluded.decided_by",
+                (merge.from_id, merge.to_id, float(merge.score), merge.reason, merge.status,
+                 merge.created_at or now_iso(), merge.decided_by))
+
+    def delete_merge(self, from_id: str) -> bool:
+        with self._transaction():
+            return self._db.execute("DELETE FROM merges WHERE from_id=?", (from_id,)).rowcount > 0
+
+    # -- life cycle -------------------------------------------------------------------
+    def close(self) -> None:
+        self._view = None
+        try:
+            self._db.close()
+        except sqlite3.Error:  # pragma: no cover - closing a broken handle
+            pass

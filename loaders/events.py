@@ -1,0 +1,274 @@
+"""Events reported in news items: signing ceremonies, seminars, meetings, trainings.
+
+Name, kind, date(s), time, venue chain (LOCATED_IN), who presides, organises, speaks and
+attends (people and participant groups with counts; a stated total is checked).
+
+>>> parse_count_phrase("ผู้แทนศูนย์ 77 จังหวัด ๆ ละ 4 คน")
+308
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from phakhi.graph.model import canonical_text, node_id
+from phakhi.loaders.mentions import Mention
+
+_EVENT_NAME = re.compile(
+    r"(?:จัด(?:กิจกรรม)?|เป็นประธาน(?:ในพิธีเปิด)?|เข้าร่วม)\s*((?:การ)?(?:เสวนา|สัมมนา|ประชุม|อบรม|ฝึกอบรม)[^\s“\"]*"
+    r"(?:\s*[“\"][^”\"\n]{2,120}[”\"]|(?:\s(?:ครั้งที่\s*\d+/\d{4})))?)")
+_CEREMONY = re.compile(r"พิธีลงนาม(?:ใน)?(?:บันทึกข้อตกลง[^\s]*)")
+_TIME = re.compile(r"เวลา\s*(\d{1,2})[.:](\d{2})\s*(?:น\.|นาฬิกา)")
+_VENUE_START = re.compile(r"(?:\sณ\s|\sณ(?=[ก-ฮ])|\sที่(?=(?:ตึก|อาคาร|ห้อง|โรงแรม|ศาลา|ทำเนียบ|หอประชุม|ลาน|ศูนย์ประชุม)))")
+_VENUE_HEAD = re.compile(r"^(?:ห้อง|ลาน|ศาลาว่าการ|ตึก|อาคาร|โรงแรม|ทำเนียบ|หอประชุม|ศูนย์ประชุม|สโมสร|หอ)")
+_ADDRESS = re.compile(r"^(?:ชั้น|ถนน|ถ\.|เขต|แขวง|อำเภอ|อ\.|ตำบล|ต\.|เลขที่|ซอย)")
+_PRESIDE = re.compile(r"(?:ได้ให้เกียรติ)?เป็นประธาน")
+_SPEAK = re.compile(r"กล่าว(?:ว่า|เปิด|รายงาน|ต้อนรับ|ในนาม|เพิ่มเติม)?")
+_ATTEND = re.compile(r"ร่วมการประชุม|ร่วมประชุม|ร่วมเป็นเกียรติ|เข้าร่วม(?:พิธี|การประชุม|กิจกรรม)")
+_MODERATOR = re.compile(r"เป็นผู้ดำเนินรายการ")
+_LECTURE = re.compile(r"บรรยายพิเศษ[^\n]{0,200}?โดย\s*")
+_GROUP = re.compile(r"(?:^|\s)((?:ผู้แทน|ผู้อำนวยการ|ผู้บริหาร|วิทยากร|สื่อมวลชน|แขกผู้มีเกียรติ|เจ้าหน้าที่|ผู้เข้าร่วม)[^\n]*?)"
+                    r"(?:(\d+)\s*จังหวัด\s*ๆ?\s*ละ\s*(\d+)\s*คน|จังหวัดละ\s*(\d+)\s*คน|จำนวน\s*(\d+)\s*คน)")
+_TOTAL = re.compile(r"รวม(?:ทั้งสิ้น)?(?:จำนวน)?\s*([\d,]+)\s*คน")
+
+
+def parse_count_phrase(s: str) -> int | None:
+    from phakhi.loaders.normalize import to_arabic_digits
+
+    s = to_arabic_digits(s)
+    m = re.search(r"(\d+)\s*จังหวัด\s*ๆ?\s*ละ\s*(\d+)\s*คน", s)
+    if m:
+        return int(m.group(1)) * int(m.group(2))
+    m = re.search(r"จังหวัดละ\s*(\d+)\s*คน", s)
+    if m:
+        return 77 * int(m.group(1))
+    m = re.search(r"จำนวน\s*(\d+)\s*คน", s)
+    return int(m.group(1)) if m else None
+
+
+def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[str, tuple[int, int]] | None:
+    m = _EVENT_NAME.search(text, start, end)
+    cer = _CEREMONY.search(text, start, end)
+    if m and (cer is None or m.start() < cer.start()):
+        name = canonical_text(fb.clean[m.start(1):m.end(1)])
+        if name.startswith("ประชุม"):
+            name = "การ" + name
+        kind = next((k for k in ("เสวนา", "สัมมนา", "ประชุม", "อบรม") if k in name), "event")
+        return _add_event(fb, name, kind, (m.start(1), m.end(1)), text, start, end, date)
+    if cer:
+        # the ceremony is named after the agreement it signs
+        title_end = re.compile(r"\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เพื่อ|\n").search(text, cer.end(), end)
+        e = title_end.start() if title_end else min(end, cer.end() + 200)
+        name = canonical_text(fb.clean[cer.start():e])
+        return _add_event(fb, name, "signing", (cer.start(), e), text, start, end, date)
+    return None
+
+
+def _add_event(fb: Any, name: str, kind: str, span: tuple[int, int], text: str, start: int, end: int,
+               date: str | None) -> tuple[str, tuple[int, int]]:
+    from phakhi.loaders.dates import find_dates
+
+    date_end = None
+    for d in find_dates(text[start:end]):
+        if d.end is not None:
+            date, date_end = d.start.isoformat(), d.end.isoformat()
+            break
+    tm = _TIME.search(text, start, end)
+    eid = node_id("Event", name, date)
+    fb.node(eid, "Event", name, span, kind=kind, date=date, date_end=date_end,
+            time=f"{int(tm.group(1)):02d}:{tm.group(2)}" if tm else None)
+    return eid, span
+
+
+def extract_news(fb: Any, text: str, start: int, end: int, mentions: list[Mention], people: list[Any],
+                 date: str | None) -> None:
+    """Agreements and events of one news item."""
+    from phakhi.loaders import agreements
+
+    aid = agreements.extract_news_mou(fb, text, start, end, mentions, people, date)
+    if aid:
+        _policy_relations(fb, text, start, end, mentions, aid)
+    found = _event(fb, text, start, end, date)
+    if found is None:
+        return
+    eid, espan = found
+    _venues(fb, text, start, end, eid, mentions)
+    _organisers(fb, text, start, end, eid, mentions)
+    _people_roles(fb, text, start, end, eid, people, aid)
+    _groups(fb, text, start, end, eid, mentions)
+
+
+def _policy_relations(fb: Any, text: str, start: int, end: int, mentions: list[Mention], aid: str) -> None:
+    """'ส่งเสริมสนับสนุนให้เครือข่าย … เข้าร่วมเป็นกรรมการ C' in a news item: without clause."""
+    from phakhi.loaders.agreements import clause_relations
+
+    parties = [e.source for e in fb.edges.values() if e.type == "PARTY_TO" and e.target == aid]
+    for m in re.finditer(r"ส่งเสริม\s*สนับสนุนให้", text[start:end]):
+        s = start + m.start()
+        e = text.find("\n", s)
+        e = end if e < 0 else min(e, end)
+        inner = [x for x in mentions if s <= x.start < e]
+        # the party that promotes: the ministry whose network it is, else the first party
+        giver = parties[0] if parties else None
+        owners = [x for x in mentions if x.type in ("Ministry", "Department") and x.start < s and x.id in parties]
+        if owners:
+            giver = owners[-1].id
+        if giver is None:
+            continue
+        clause_relations(fb, text, s, e, inner, giver, aid, None, giver)
+
+
+def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
+    from phakhi.loaders.people import _setup
+
+    m = _VENUE_START.search(text, start, end)
+    if not m:
+        return
+    _, hon_pat, _, _ = _setup(fb.gazetteer)
+    vs = m.end()
+    stop = re.compile(r"\n|\s(?:โดย|เพื่อ|ซึ่ง|พร้อม)|\s(?=(?:พล|นาย|นาง|ดร)[^\s]*\s)|ได้ร่วม|ในวัน").search(text, vs, end)
+    ve = stop.start() if stop else min(end, vs + 200)
+    tokens = [(t.start(), t.end()) for t in re.finditer(r"\S+", text[vs:ve])]
+    parts: list[list[tuple[int, int]]] = []
+    address: list[str] = []
+    province: Mention | None = None
+    for a, b in tokens:
+        a, b = a + vs, b + vs
+        tok = text[a:b]
+        pm = next((x for x in mentions if x.start == a and x.type == "Province"), None)
+        if pm is None and tok in ("กรุงเทพมหานคร", "กรุงเทพฯ"):
+            from phakhi.loaders.mentions import lookup_name
+
+            pm = lookup_name(tok, fb.gazetteer)
+            if pm is not None:
+                pm.start, pm.end = a, b
+        if pm is not None:
+            province = pm
+            break
+        if _VENUE_HEAD.match(tok):
+            parts.append([(a, b)])
+        elif _ADDRESS.match(tok) or (address and re.match(r"^\d", tok)):
+            address.append(tok)
+        elif re.match(r"^\d", tok) and parts and text[parts[-1][-1][0]:parts[-1][-1][1]].startswith("ชั้น"):
+            address.append(tok)
+        elif parts and not address:
+            if any(x.start == a and x.is_org for x in mentions):
+                break
+            parts[-1].append((a, b))
+        else:
+            break
+    prev = eid
+    for part in parts:
+        name = canonical_text(fb.clean[part[0][0]:part[-1][1]])
+        vid = node_id("Venue", name)
+        fb.node(vid, "Venue", name, (part[0][0], part[-1][1]))
+        fb.edge(prev, "LOCATED_IN", vid, (part[0][0], part[-1][1]))
+        prev = vid
+    if province is not None and prev != eid:
+        fb.edge(prev, "LOCATED_IN", fb.mention(province), (province.start, province.end),
+                address=" ".join(address) or None)
+
+
+def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
+    for m in re.finditer(r"(?:ได้)?จัด(?:กิจกรรม)?(?:เสวนา|สัมมนา|ประชุม|อบรม|งาน|พิธี)|เป็นเจ้าภาพ", text[start:end]):
+        s = start + m.start()
+        line_start = max(start, text.rfind("\n", 0, s) + 1)
+        before = [x for x in mentions if line_start <= x.start and x.end <= s and x.is_org]
+        if not before:
+            continue
+        first = before[0]
+        fb.edge(fb.mention(first), "ORGANIZES", eid, (first.start, s), role="เจ้าภาพ" if "เจ้าภาพ" in m.group(0) else None)
+        via = re.search(r"โดย\s*$", text[first.end:before[-1].start])
+        if len(before) > 1 and via:
+            unit = before[-1]
+            fb.edge(fb.mention(unit), "ORGANIZES", eid, (unit.start, s), role="organising unit")
+            fb.edge(fb.mention(unit), "PART_OF", first.id, (first.start, unit.end), relation="sub_organization")
+        if "เจ้าภาพ" in m.group(0):
+            co = re.compile(r"ร่วมกับ").search(text, m.end() + start, min(end, m.end() + start + 200))
+            if co:
+                other = next((x for x in mentions if co.end() <= x.start <= co.end() + 2 and x.is_org), None)
+                if other is not None:
+                    fb.edge(fb.mention(other), "ORGANIZES", eid, (other.start, other.end), role="co-host")
+        break
+
+
+def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: list[Any], aid: str | None) -> None:
+    signed = {e.source for e in fb.edges.values() if e.type == "SIGNS" and e.target == aid} if aid else set()
+    presided = set()
+    for i, p in enumerate(people):
+        nxt = people[i + 1].start if i + 1 < len(people) else end
+        after = text[p.end:nxt]
+        if _PRESIDE.search(after[:200]) and p.id not in presided:
+            presided.add(p.id)
+            fb.edge(p.id, "PRESIDES", eid, (p.start, p.end), role="ประธาน")
+            continue
+        if p.id in signed:
+            fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role="signatory")
+        sm = _SPEAK.search(after[:250])
+        if sm and not _ATTEND.search(after[:sm.start()]):
+            fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role="กล่าว")
+    # people listed before 'ร่วมการประชุม' / 'ร่วมเป็นเกียรติ'
+    for am in _ATTEND.finditer(text, start, end):
+        para_start = max(start, text.rfind("\n", 0, am.start()) + 1)
+        window_start = max(para_start, am.start() - 900)
+        for p in people:
+            if window_start <= p.start < am.start() and p.id not in presided:
+                between = text[p.end:am.start()]
+                if _PRESIDE.search(between[:60]):
+                    continue
+                fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role=canonical_text(am.group(0)))
+    # panels: 'โดย A … B … และ C เป็นผู้ดำเนินรายการ'
+    for mm in _MODERATOR.finditer(text, start, end):
+        para_start = max(start, text.rfind("\n", 0, mm.start()) + 1)
+        panel = [p for p in people if para_start <= p.start < mm.start()]
+        for k, p in enumerate(panel):
+            role = "ผู้ดำเนินรายการ" if k == len(panel) - 1 else "ผู้ร่วมเสวนา"
+            fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role=role)
+    for lm in _LECTURE.finditer(text, start, end):
+        p = next((p for p in people if lm.end() - 2 <= p.start <= lm.end() + 2), None)
+        if p is not None:
+            fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role="บรรยายพิเศษ")
+
+
+def _groups(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
+    from phakhi.loaders.people import _title_regex, _setup
+
+    total_m = _TOTAL.search(text, start, end)
+    groups: list[dict[str, Any]] = []
+    scan_end = total_m.start() if total_m else end
+    lstart = text.rfind("\n", 0, scan_end) + 1 if total_m else start
+    for m in _GROUP.finditer(text, max(start, lstart), scan_end):
+        desc = canonical_text(fb.clean[m.start(1):m.end()])
+        if m.group(2):
+            count = int(m.group(2)) * int(m.group(3))
+        elif m.group(4):
+            prev = re.findall(r"(\d+)\s*จังหวัด", text[lstart:m.start()])
+            count = (int(prev[-1]) if prev else 77) * int(m.group(4))
+        else:
+            count = int(m.group(5))
+        groups.append({"group": desc, "count": count})
+        who = next((x for x in mentions if m.start(1) <= x.start < m.end() and x.type in ("Center", "VolunteerNetwork")
+                    or (m.start(1) <= x.start < m.end() and x.is_org)), None)
+        if who is not None:
+            fb.edge(fb.mention(who), "ATTENDS", eid, (m.start(1), m.end()), qualifier=desc, role=desc, count=count)
+        else:
+            gaz, _, positions, _ = _setup(fb.gazetteer)
+            tm = _title_regex(id(gaz)).search(text, m.start(1), m.end())
+            if tm and positions.get(tm.group(0)):
+                pid = node_id("Position", tm.group(0))
+                fb.node(pid, "Position", tm.group(0), tm.span())
+                fb.edge(pid, "ATTENDS", eid, (m.start(1), m.end()), qualifier=desc, role=desc, count=count)
+    if not groups:
+        return
+    node = fb.nodes[eid]
+    computed = sum(g["count"] for g in groups)
+    node.properties["participants"] = groups
+    if total_m:
+        stated = int(total_m.group(1).replace(",", ""))
+        node.properties["participants_total"] = stated
+        if stated != computed:
+            fb.issue("warning", "total_mismatch",
+                     f"event '{node.name}': participant groups add up to {computed}, the text states {stated}",
+                     stated=stated, computed=computed)
+    else:
+        node.properties["participants_total"] = computed

@@ -1,0 +1,346 @@
+"""Extraction of one document: text -> items -> mentions, people, agreements, events,
+letters and trainer tables -> :class:`DocumentFacts` with provenance.
+
+>>> from phakhi.loaders.readers import SourceText
+>>> src = SourceText(path="x.txt", text="นายประยูร รัตนเสนีย์ อธิบดีกรมส่งเสริมการปกครองท้องถิ่น กล่าว", format="txt",
+...                  encoding="utf-8", fingerprint="0")
+>>> facts = extract_document(src, "doc:x")
+>>> sorted(n.type for n in facts.nodes)
+['Department', 'Person']
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
+                                canonical_text, merge_node_into, node_id, reference_id)
+from phakhi.loaders.mentions import Mention, find_mentions, _load_gazetteer
+
+
+
+
+_ONTOLOGY: Any = None
+
+
+def _ontology() -> Any:
+    global _ONTOLOGY
+    if _ONTOLOGY is None:
+        from phakhi.ontology import load_ontology
+
+        _ONTOLOGY = load_ontology()
+    return _ONTOLOGY
+
+
+class FactBuilder:
+    """Accumulates one document's nodes, edges and issues."""
+
+    def __init__(self, doc_id: str, path: str, clean: str, text: str, gazetteer: Any = None) -> None:
+        self.doc_id = doc_id
+        self.path = path
+        self.clean = clean
+        self.text = text
+        self.gazetteer = gazetteer
+        self.nodes: dict[str, Node] = {}
+        self.edges: dict[str, Edge] = {}
+        self.issues: list[Issue] = []
+
+    # -- provenance ---------------------------------------------------------------------
+    def sentence(self, start: int, end: int) -> str:
+        """The sentence around ``[start:end]``: to the line ends, at most ~300 characters."""
+        if start < 0:
+            return ""
+        a = self.clean.rfind("\n", 0, start) + 1
+        b = self.clean.find("\n", end)
+        b = len(self.clean) if b < 0 else b
+        if b - a > 300:
+            a = max(a, self.clean.rfind(" ", a, max(a, start - 120)) + 1)
+            nb = self.clean.find(" ", min(b, end + 120), b)
+            b = nb if nb > 0 else min(b, end + 160)
+        return canonical_text(self.clean[a:b])
+
+    def prov(self, span: tuple[int, int] | None) -> Provenance:
+        if span is None:
+            return Provenance(self.doc_id, path=self.path)
+        s, e = span
+        return Provenance(self.doc_id, s, e, self.sentence(s, e), self.path)
+
+    # -- nodes and edges ----------------------------------------------------------------
+    def node(self, node_id: str, node_type: str, name: str, span: tuple[int, int] | None,
+             aliases: list[str] | tuple[str, ...] = (), **props: Any) -> Node:
+        _ontology().check_label(node_type)
+        n = Node(node_id, node_type, canonical_text(name), [],
+                 {k: v for k, v in props.items() if v is not None and not k.startswith("_")},
+                 [self.prov(span)])
+        n.add_alias(*aliases)
+        cur = self.nodes.get(node_id)
+        if cur is None:
+            self.nodes[node_id] = n
+            return n
+        merge_node_into(cur, n)
+        return cur
+
+    def edge(self, source: str, rel_type: str, target: str, span: tuple[int, int] | None,
+             qualifier: str = "", **props: Any) -> Edge | None:
+        onto = _ontology()
+        onto.check_rel_type(rel_type)
+        s, t = self.nodes.get(source), self.nodes.get(target)
+        if s is None or t is None or source == target:
+            return None
+        if not onto.allows(rel_type, s.type, t.type):
+            return None
+        e = Edge(source, target, rel_type, {k: v for k, v in props.items() if v is not None},
+                 [self.prov(span)], qualifier)
+        cur = self.edges.get(e.id)
+        if cur is None:
+            self.edges[e.id] = e
+            return e
+        for k, v in e.properties.items():
+            cur.properties.setdefault(k, v)
+        if e.provenance[0] not in cur.provenance:
+            cur.provenance.append(e.provenance[0])
+        return cur
+
+    def mention(self, m: Mention) -> str:
+        """Add the node a mention denotes (and what its name implies); its id."""
+        props = dict(m.props)
+        generic = props.pop("_generic", None)
+        self.node(m.id, m.type, m.name, (m.start, m.end), [m.surface, *m.aliases], **props)
+        for rel, target, eprops in m.implied:
+            tid = self.mention(target)
+            self.edge(m.id, rel, tid, (m.start, m.end), **eprops)
+        if generic is not None:
+            self.mention(generic)
+            parent = self._entry_parent(generic)
+            if parent is not None:
+                self.edge(m.id, "PART_OF", parent, (m.start, m.end), relation="sub_organization")
+        if m.key:
+            self._name_implied_parent(m)
+        return m.id
+
+    def _entry_parent(self, m: Mention) -> str | None:
+        gaz = self.gazetteer
+        if gaz is None or not m.parent_key or m.parent_key not in gaz.entries:
+            return None
+        pe = gaz.entries[m.parent_key]
+        pid = reference_id(pe.key)
+        if pid not in self.nodes:
+            self.node(pid, pe.type, pe.name_th, (m.start, m.end), list(pe.abbr_th), key=pe.key)
+        return pid
+
+    def _name_implied_parent(self, m: Mention) -> None:
+        """'สำนักงานปลัดกระทรวงมหาดไทย' names its parent 'กระทรวงมหาดไทย': PART_OF."""
+        gaz = self.gazetteer
+        if gaz is None or not m.parent_key or m.parent_key not in gaz.entries:
+            return
+        pe = gaz.entries[m.parent_key]
+        core = pe.name_th
+        if len(core) >= 4 and core in m.name and core != m.name:
+            pid = self._entry_parent(m)
+            if pid:
+                self.edge(m.id, "PART_OF", pid, (m.start, m.end), relation="sub_organization")
+
+    def issue(self, level: str, code: str, message: str, **details: Any) -> None:
+        self.issues.append(Issue(level, code, message, self.doc_id, self.path, details))
+
+    def facts(self, info: DocumentInfo) -> DocumentFacts:
+        nodes = list(self.nodes.values())
+        edges = [e for e in self.edges.values() if e.source in self.nodes and e.target in self.nodes]
+        info.node_count, info.edge_count = len(nodes), len(edges)
+        return DocumentFacts(info, nodes, edges, list(self.issues))
+
+
+
+# -- the document walk ----------------------------------------------------------------------
+
+_COPYRIGHT = re.compile(r"(?:สงวนลิขสิทธิ์|Copyright|©)[^\n]*")
+
+
+def _segments(clean: str) -> list[Any]:
+    try:
+        from phakhi.loaders.segment import segment
+
+        return segment(clean)
+    except Exception:  # segmentation is an aid; without it the file is one item
+        from types import SimpleNamespace
+
+        return [SimpleNamespace(kind="item", start=0, end=len(clean), title="", hint="unknown")]
+
+
+def _item_date(text: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None, str]:
+    """The first plausible date of an item: (ISO date, span, as written)."""
+    from phakhi.loaders.dates import find_dates
+
+    for d in find_dates(text[start:end]):
+        if getattr(d, "precision", "day") != "day":
+            continue
+        s, e = d.span
+        return d.start.isoformat(), (start + s, start + e), d.as_written
+    return None, None, ""
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def add_people(fb: FactBuilder, text: str, start: int, end: int, mentions: list[Mention],
+               as_of: str | None, skip: list[tuple[int, int]] = ()) -> list[Any]:
+    """People with honorifics in ``text[start:end]``, their nodes and HOLDS_POSITION edges."""
+    from phakhi.loaders.people import find_people, parse_positions, position_phrase_end
+
+    people = [p for p in find_people(text, fb.gazetteer, start, end) if not _in_spans(p.start, list(skip))]
+    for i, p in enumerate(people):
+        nxt = people[i + 1].start if i + 1 < len(people) else None
+        pend = position_phrase_end(text, p.end, end, nxt)
+        p.positions = parse_positions(text, p.end, pend, mentions, fb.gazetteer)
+        add_person(fb, p, as_of)
+    return people
+
+
+def add_person(fb: FactBuilder, p: Any, as_of: str | None) -> str:
+    aliases = [p.surface, f"{p.honorific}{p.name}" if p.honorific else ""]
+    fb.node(p.id, "Person", p.name, (p.start, p.end), [a for a in aliases if a],
+            honorific=p.honorific or None)
+    for c in p.positions:
+        if c.org is not None:
+            tid = fb.mention(c.org)
+        elif c.position_id:
+            tid = c.position_id
+            fb.node(tid, "Position", c.title, (c.start, c.end))
+        else:
+            continue
+        fb.edge(p.id, "HOLDS_POSITION", tid, (p.start, c.end), qualifier=c.title,
+                position=c.title, position_full=c.full, as_of=as_of,
+                acting=True if c.acting else None, former=True if c.former else None)
+    return p.id
+
+
+def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> DocumentFacts:
+    """All facts one source file states, with provenance into its clean text."""
+    from phakhi.loaders.normalize import analysis_text, clean_text
+    from phakhi.loaders import agreements, events, letters
+    from phakhi.loaders.trainers import extract_trainer_tables
+
+    gaz = _load_gazetteer(gazetteer)
+    clean = clean_text(source.text)
+    text = analysis_text(clean)
+    path = str(source.path)
+    fb = FactBuilder(doc_id, path, clean, text, gaz)
+    segments = _segments(clean)
+    items = [s for s in segments if s.kind == "item"]
+    table_spans = extract_trainer_tables(fb, text, gaz)
+    mentions = [m for m in find_mentions(text, gaz) if not _in_spans(m.start, table_spans)]
+    furniture = [(s.start, s.end) for s in segments if s.kind != "item"]
+    # the copyright line of a web page names the site's owner: keep those mentions
+    owner_spans = [m.span() for m in _COPYRIGHT.finditer(text)]
+    for m in mentions:
+        if m.type == "Province" and not re.search(r"(?:จังหวัด|จ\.)\s?$", text[max(0, m.start - 8):m.start]):
+            continue  # provinces outside tables only when written as จังหวัดX
+        if _in_spans(m.start, furniture) and not _in_spans(m.start, owner_spans):
+            continue
+        fb.mention(m)
+    doc_date: str | None = None
+    title = ""
+    kind = ""
+    for seg in items:
+        if seg.hint == "table" or _in_spans(seg.start, table_spans) and seg.end <= max(b for _, b in table_spans):
+            kind = kind or "table"
+            continue
+        seg_mentions = [m for m in mentions if seg.start <= m.start < seg.end]
+        date, dspan, _ = _item_date(text, seg.start, seg.end)
+        hint = seg.hint
+        if hint == "mou" or agreements.looks_like_mou(text, seg.start, seg.end):
+            agreements.extract_mou(fb, text, seg.start, seg.end, seg_mentions)
+            kind = kind or "mou"
+            continue
+        if hint == "letter" or letters.looks_like_letter(text, seg.start, seg.end):
+            ldate = letters.extract_letter(fb, text, seg.start, seg.end, seg_mentions)
+            doc_date = doc_date or ldate
+            title = title or seg.title
+            kind = kind or "letter"
+            continue
+        people = add_people(fb, text, seg.start, seg.end, seg_mentions, date, table_spans)
+        events.extract_news(fb, text, seg.start, seg.end, seg_mentions, people, date)
+        relations_in_text(fb, text, seg.start, seg.end, seg_mentions)
+        doc_date = doc_date or date
+        title = title or seg.title
+        kind = kind or (hint if hint != "unknown" else "news")
+    info = DocumentInfo(doc_id=doc_id, path=path, fingerprint=source.fingerprint,
+                        title=canonical_text(title or (items[0].title if items else "")), kind=kind,
+                        date=doc_date)
+    for w in getattr(source, "warnings", []) or []:
+        fb.issue("warning", "read_warning", w)
+    return fb.facts(info)
+
+
+# -- relations stated between organisations ------------------------------------------------
+
+_COOP = re.compile(r"(?:ร่วมมือกับ|โดยความร่วมมือกับ|ความร่วมมือกับ|บูรณาการความร่วมมือกับ|ร่วมกับ)")
+_COOP_BETWEEN = re.compile(r"(?:ความร่วมมือ(?:กัน)?ระหว่าง)")
+_AFFIL = re.compile(r"(?:ในสังกัด(?:ของ)?|ภายใต้สังกัด(?:ของ)?)")
+
+
+def _next_org(mentions: list[Mention], pos: int, limit: int) -> Mention | None:
+    for m in mentions:
+        if pos <= m.start <= limit and m.is_org:
+            return m
+    return None
+
+
+def _prev_org(mentions: list[Mention], pos: int, floor: int) -> Mention | None:
+    best = None
+    for m in mentions:
+        if floor <= m.start and m.end <= pos and m.is_org:
+            best = m
+    return best
+
+
+def relations_in_text(fb: FactBuilder, text: str, start: int, end: int, mentions: list[Mention],
+                      subject: Mention | None = None) -> None:
+    """COOPERATES_WITH and PART_OF stated in prose (news items, MOU preambles)."""
+    for m in _COOP.finditer(text, start, end):
+        other = _next_org(mentions, m.end(), m.end() + 3)
+        if other is None:
+            continue
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, start)
+        subj = subject or _prev_org(mentions, m.start(), max(line_start, m.start() - 250))
+        if m.group(0) == "ร่วมกับ" and not re.search(r"เจ้าภาพ", text[max(start, m.start() - 120):m.start()]):
+            continue
+        if subj is None or subj.id == other.id:
+            continue
+        fb.edge(fb.mention(subj), "COOPERATES_WITH", fb.mention(other), (subj.start, other.end))
+    for m in _COOP_BETWEEN.finditer(text, start, end):
+        a = _next_org(mentions, m.end(), m.end() + 3)
+        if a is None:
+            continue
+        rest = text[a.end:a.end + 12]
+        km = re.match(r"\s*(?:กับ|และ)\s*", rest)
+        if not km:
+            continue
+        b = _next_org(mentions, a.end + km.end(), a.end + km.end() + 2)
+        if b is not None and a.id != b.id:
+            fb.edge(fb.mention(a), "COOPERATES_WITH", fb.mention(b), (a.start, b.end))
+    # 'หน่วยงานในสังกัดY อันประกอบด้วย A B …': departments PART_OF Y, networks listed
+    # before a department are that department's networks
+    for m in _AFFIL.finditer(text, start, end):
+        parent = _next_org(mentions, m.end(), m.end() + 2)
+        if parent is None:
+            continue
+        lm = re.compile(r"\s*(?:อันประกอบด้วย|ประกอบด้วย)\s*").match(text, parent.end)
+        if not lm:
+            continue
+        stop = text.find(" ซึ่ง", lm.end(), end)
+        stop = min(x for x in (stop if stop > 0 else end, end, lm.end() + 400))
+        listed = [x for x in mentions if lm.end() <= x.start < stop and x.is_org]
+        pending: list[Mention] = []
+        for x in listed:
+            if x.type == "Department":
+                fb.edge(fb.mention(x), "PART_OF", fb.mention(parent), (x.start, x.end),
+                        relation="sub_organization")
+                for n in pending:
+                    fb.edge(fb.mention(n), "PART_OF", fb.mention(x), (n.start, x.end), relation="network_of")
+                pending = []
+            elif x.type in ("VolunteerNetwork", "Committee"):
+                pending.append(x)
+            else:
+                pending = []

@@ -1,0 +1,125 @@
+"""Official letters (หนังสือราชการ): number, date, issuer, addressee, enclosures, signer.
+
+>>> looks_like_letter("ที่ มท 0818.2/ว 2565\\nเรื่อง ขอเชิญ\\nเรียน ผู้ว่าราชการจังหวัด\\n", 0, 60)
+True
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from phakhi.graph.model import canonical_text, node_id
+from phakhi.loaders.mentions import Mention
+
+_NUMBER = re.compile(r"^[ \t]*ที่[ \t]+([ก-ฮ]{1,4}\.?[ \t]?[\d./ ก-ฮ]{2,30}?)[ \t]*$", re.M)
+_SUBJECT = re.compile(r"^[ \t]*เรื่อง[ \t]+([^\n]+)$", re.M)
+_TO = re.compile(r"^[ \t]*เรียน[ \t]+([^\n]+)$", re.M)
+_ENCL = re.compile(r"^[ \t]*(?:สิ่งที่ส่งมาด้วย)[ \t]*([^\n]*(?:\n[ \t]*\d\.[^\n]*)*)", re.M)
+_SIGNER = re.compile(r"^[ \t]*\(([^()\n]{4,60})\)[ \t]*$", re.M)
+_CLOSING = re.compile(r"ขอแสดงความนับถือ|ด้วยความเคารพ")
+
+
+def looks_like_letter(text: str, start: int, end: int) -> bool:
+    head = text[start:min(end, start + 1500)]
+    return bool(_SUBJECT.search(head) and _TO.search(head))
+
+
+def extract_letter(fb: Any, text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
+    """Facts of the letter in ``text[start:end]``; its date (ISO) when stated."""
+    from phakhi.loaders.dates import find_dates
+    from phakhi.loaders.extract import add_person
+    from phakhi.loaders.people import PersonMention, parse_bare_name, parse_positions
+
+    num = _NUMBER.search(text, start, end)
+    subj = _SUBJECT.search(text, start, end)
+    to = _TO.search(text, start, end)
+    head_start = num.end() if num else start
+    head_end = subj.start() if subj else end
+    # the letter date: a full date between the number and the subject (not the receipt stamp)
+    date = None
+    for d in find_dates(text[head_start:head_end]):
+        if getattr(d, "precision", "day") == "day":
+            date = d.start.isoformat()
+            break
+    number = canonical_text(fb.clean[num.start(1):num.end(1)]) if num else None
+    title = canonical_text(subj.group(1)) if subj else ""
+    issuer = next((m for m in mentions if head_start <= m.start < head_end and m.is_org), None)
+    name = " ".join(x for x in ("หนังสือ" + (issuer.name if issuer else ""), ("ที่ " + number) if number else title) if x)
+    did = node_id("Document", name)
+    fb.node(did, "Document", name, (start, subj.end() if subj else start), [number] if number else [],
+            kind="letter", number=number, date=date, title=title or None)
+    if issuer is not None:
+        fb.edge(fb.mention(issuer), "ISSUED", did, (issuer.start, issuer.end), date=date, role="issuer")
+    if to is not None:
+        _addressee(fb, text, to, did, mentions)
+    body_start = to.end() if to else head_end
+    closing = _CLOSING.search(text, body_start, end)
+    body_end = closing.start() if closing else end
+    for m in mentions:
+        if body_start <= m.start < body_end and m.is_org and (issuer is None or m.id != issuer.id):
+            fb.edge(did, "MENTIONS", fb.mention(m), (m.start, m.end))
+    from phakhi.loaders.mentions import find_program_mentions
+
+    for p in find_program_mentions(text[body_start:body_end], []):
+        p.start += body_start
+        p.end += body_start
+        fb.edge(did, "MENTIONS", fb.mention(p), (p.start, p.end))
+    if closing is not None:
+        sig = _SIGNER.search(text, closing.end(), end)
+        if sig is not None:
+            parsed = parse_bare_name(sig.group(1), fb.gazetteer)
+            if parsed:
+                ps = sig.end()
+                while ps < end and text[ps] in " \t\n":
+                    ps += 1
+                pe = text.find("\n", ps)
+                pe = end if pe < 0 else pe
+                person = PersonMention(sig.start(1), sig.end(1), sig.group(1), parsed[0], parsed[1])
+                person.positions = parse_positions(text, ps, pe, [m for m in mentions if ps <= m.start < pe],
+                                                   fb.gazetteer)
+                pid = add_person(fb, person, date)
+                fb.edge(pid, "ISSUED", did, (sig.start(), pe), date=date, role="signer")
+                # the division named under the signature: the issuer's unit handling the matter
+                nl = text.find("\n", pe + 1)
+                unit = next((m for m in mentions if pe < m.start <= pe + 40 and m.is_org), None)
+                if unit is not None and issuer is not None and unit.id != issuer.id and unit.type == "Office":
+                    fb.edge(fb.mention(unit), "PART_OF", fb.mention(issuer), (unit.start, unit.end),
+                            relation="sub_organization")
+                    fb.edge(did, "MENTIONS", unit.id, (unit.start, unit.end), context="responsible unit")
+                _ = nl
+        from phakhi.loaders.extract import add_people
+
+        tail_people = add_people(fb, text, (sig.end() if sig else closing.end()), end, mentions, date)
+        for p in tail_people:
+            fb.edge(did, "MENTIONS", p.id, (p.start, p.end))
+    fb.nodes[did].properties["_letter"] = True
+    return date
+
+
+def _addressee(fb: Any, text: str, to: re.Match[str], did: str, mentions: list[Mention]) -> None:
+    raw = canonical_text(to.group(1))
+    org = next((m for m in mentions if to.start(1) <= m.start < to.end(1) and m.is_org), None)
+    scope = None
+    sm = re.search(r"\s(ทุก\S+)$", raw)
+    if sm:
+        scope = sm.group(1)
+        raw = raw[:sm.start()].strip()
+    if org is not None and org.start == to.start(1):
+        fb.edge(did, "ADDRESSED_TO", fb.mention(org), to.span(1), scope=scope)
+        return
+    pid = node_id("Position", raw)
+    fb.node(pid, "Position", raw, to.span(1))
+    fb.edge(did, "ADDRESSED_TO", pid, to.span(1), scope=scope)
+
+
+def link_enclosures(fb: Any) -> None:
+    """A letter encloses the MOU texts and registries that follow it in the same file."""
+    letters = [n for n in fb.nodes.values() if n.properties.pop("_letter", False)]
+    if not letters:
+        return
+    letter = letters[0]
+    n = 0
+    for node in list(fb.nodes.values()):
+        if node.type == "Agreement" or (node.type == "Document" and node.properties.get("kind") == "table"):
+            n += 1
+            fb.edge(letter.id, "ENCLOSES", node.id, None, qualifier=str(n))

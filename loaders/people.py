@@ -1,0 +1,244 @@
+"""People and the posts they hold, as written in Thai news, letters and signature blocks.
+
+A person is an honorific or rank (from the gazetteer, longest first, glued or spaced),
+a given name, a space and a surname. The node name drops the honorific; the alias keeps it.
+
+>>> ps = find_people("โดยนายอิทธิพร บุญประคอง ประธานกรรมการการเลือกตั้ง กล่าว")
+>>> ps[0].name, ps[0].honorific
+('อิทธิพร บุญประคอง', 'นาย')
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from phakhi.graph.model import canonical_text, node_id
+from phakhi.loaders.mentions import Mention, _load_gazetteer, lookup_name
+
+_FALLBACK_HONORIFICS = """นาย นาง นางสาว น.ส. คุณ ดร. ศาสตราจารย์ ศ. รองศาสตราจารย์ รศ. ผู้ช่วยศาสตราจารย์ ผศ.
+นายแพทย์ นพ. แพทย์หญิง พญ. พลเอก พล.อ. พลโท พล.ท. พลตรี พล.ต. พันเอก พ.อ. พันโท พ.ท. พันตรี พ.ต.
+พลตำรวจเอก พล.ต.อ. พลตำรวจโท พล.ต.ท. พลตำรวจตรี พล.ต.ต. พันตำรวจเอก พ.ต.อ. พันตำรวจโท พ.ต.ท.
+พันตำรวจตรี พ.ต.ต. ร้อยตำรวจเอก ร.ต.อ. พลเรือเอก พล.ร.อ. พลอากาศเอก พล.อ.อ. ว่าที่ร้อยตรี""".split()
+
+#: Post titles used when the positions gazetteer is missing; standalone ones need no organisation.
+_FALLBACK_POSITIONS = {
+    "นายกรัฐมนตรี": True, "รองนายกรัฐมนตรี": True, "ผู้ว่าราชการจังหวัด": True,
+    "รองผู้ว่าราชการจังหวัด": True, "ปลัดจังหวัด": True, "นายอำเภอ": True, "กำนัน": True,
+    "ผู้ใหญ่บ้าน": True, "พัฒนาการจังหวัด": True, "พัฒนาการอำเภอ": True, "พัฒนาการประจำตำบล": True,
+    "นายแพทย์สาธารณสุขจังหวัด": True, "ผู้อำนวยการการเลือกตั้งประจำจังหวัด": True,
+    "สาธารณสุขอำเภอ": True, "ท้องถิ่นจังหวัด": True, "ท้องถิ่นอำเภอ": True,
+    "อธิบดี": False, "รองอธิบดี": False, "ปลัดกระทรวง": False, "รองปลัดกระทรวง": False,
+    "รัฐมนตรีว่าการ": False, "รัฐมนตรีช่วยว่าการ": False, "เลขาธิการ": False, "รองเลขาธิการ": False,
+    "ผู้อำนวยการ": False, "ประธาน": False, "รองประธาน": False, "กรรมการ": False, "สมาชิก": False,
+    "หัวหน้าผู้ตรวจราชการกระทรวง": False, "ผู้ตรวจราชการกระทรวง": False, "ประธานกรรมการ": False,
+}
+_NAME_CHARS = "ก-ฮะ-ฺเ-ๅ็-๎"
+_BAD_NAME_PARTS = re.compile(r"กระทรวง|กรม|จังหวัด|อำเภอ|สำนัก|ประธาน|รัฐมนตรี|ผู้อำนวย|อธิบดี|ปลัด|"
+                             r"ตำบล|หมู่บ้าน|ราชการ|กรรมการ|บันทึก|ข้อตกลง|ประชุม|ของ|และ|โดย|ได้")
+_PHRASE_STOP = re.compile(r"\n|(?:\s*(?:ได้|ร่วมเป็น|ร่วมการ|ร่วมประชุม|ร่วมพิธี|ร่วมกัน|กล่าว|ลงนาม|เป็นประธาน|"
+                          r"เป็นผู้|มอบ|พร้อมด้วย|พร้อมนำ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
+_SPLIT = re.compile(r"อดีต|ปฏิบัติหน้าที่|รักษาราชการแทน|รักษาการ")
+
+
+@dataclass
+class PositionClaim:
+    title: str
+    full: str
+    start: int
+    end: int
+    org: Mention | None = None
+    position_id: str | None = None  # Position node when the post has no organisation
+    acting: bool = False
+    former: bool = False
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    surface: str
+    name: str
+    honorific: str
+    positions: list[PositionClaim] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return node_id("Person", self.name)
+
+
+@functools.lru_cache(maxsize=4)
+def _tables(gaz_id: int) -> tuple[re.Pattern[str], dict[str, bool]]:
+    gaz = _GAZ.get(gaz_id)
+    hons = set(_FALLBACK_HONORIFICS)
+    positions = dict(_FALLBACK_POSITIONS)
+    if gaz is not None:
+        for h in getattr(gaz, "honorifics", []) or []:
+            hons.add(h.text)
+            if h.full:
+                hons.add(h.full)
+        for p in getattr(gaz, "positions", []) or []:
+            for s in p.surfaces():
+                positions.setdefault(s, bool(p.standalone))
+    alt = "|".join(re.escape(h) for h in sorted(hons, key=len, reverse=True))
+    pat = re.compile(rf"(?P<hon>{alt})[ \t]?(?P<given>[ก-ฮเ-ไ][{_NAME_CHARS}]{{1,18}})[ \t]+"
+                     rf"(?P<sur>[ก-ฮเ-ไ][{_NAME_CHARS}]{{1,24}})")
+    return pat, positions
+
+
+_GAZ: dict[int, Any] = {}
+
+
+def _setup(gazetteer: Any) -> tuple[Any, re.Pattern[str], dict[str, bool], re.Pattern[str]]:
+    gaz = _load_gazetteer(gazetteer)
+    _GAZ[id(gaz)] = gaz
+    pat, positions = _tables(id(gaz))
+    return gaz, pat, positions, _title_regex(id(gaz))
+
+
+@functools.lru_cache(maxsize=4)
+def _title_regex(gaz_id: int) -> re.Pattern[str]:
+    _, positions = _tables(gaz_id)
+    return re.compile("|".join(re.escape(t) for t in sorted(positions, key=len, reverse=True)))
+
+
+def _valid_name(given: str, sur: str) -> bool:
+    return not (_BAD_NAME_PARTS.search(given) or _BAD_NAME_PARTS.search(sur))
+
+
+def find_people(text: str, gazetteer: Any = None, start: int = 0, end: int | None = None) -> list[PersonMention]:
+    """People with an honorific in ``text[start:end]`` (positions not yet attached)."""
+    gaz, pat, positions, title_re = _setup(gazetteer)
+    end = len(text) if end is None else end
+    out: list[PersonMention] = []
+    pos = start
+    while True:
+        m = pat.search(text, pos, end)
+        if not m:
+            break
+        hs = m.start()
+        t = title_re.match(text, hs)
+        if t and t.end() > m.end("hon") and not t.group(0) in ("นาย", "นาง"):
+            pos = t.end()  # a post title (นายกรัฐมนตรี, นายอำเภอ), not a name
+            continue
+        given, sur = m.group("given"), m.group("sur")
+        # a title glued after the surname ends it
+        tm = title_re.search(sur)
+        if tm and tm.start() >= 2:
+            sur = sur[:tm.start()]
+        if not _valid_name(given, sur):
+            pos = m.end("hon")
+            continue
+        hon = m.group("hon")
+        name = canonical_text(f"{given} {sur}")
+        pend = m.start("sur") + len(sur)
+        out.append(PersonMention(hs, pend, text[hs:pend], name, hon))
+        pos = pend
+    return out
+
+
+_SIGNATURE_NAME = re.compile(r"^[ \t]*\(([^()\n]{4,60})\)[ \t]*$", re.M)
+
+
+def parse_bare_name(inner: str, gazetteer: Any = None) -> tuple[str, str] | None:
+    """'นายประยูร รัตนเสนีย์' or 'จรุงวิทย์ ฤมมา' -> (name, honorific)."""
+    gaz, pat, positions, _ = _setup(gazetteer)
+    inner = canonical_text(inner)
+    m = pat.fullmatch(inner)
+    if m and _valid_name(m.group("given"), m.group("sur")):
+        return canonical_text(f"{m.group('given')} {m.group('sur')}"), m.group("hon")
+    m2 = re.fullmatch(rf"([ก-ฮเ-ไ][{_NAME_CHARS}]{{1,18}}) ([ก-ฮเ-ไ][{_NAME_CHARS}]{{1,24}})", inner)
+    if m2 and _valid_name(m2.group(1), m2.group(2)):
+        return inner, ""
+    return None
+
+
+def position_phrase_end(text: str, start: int, limit: int, next_person: int | None) -> int:
+    end = min(limit, start + 220)
+    if next_person is not None:
+        end = min(end, next_person)
+    m = _PHRASE_STOP.search(text, start, end)
+    if m and m.start() > start:
+        end = m.start()
+    return end
+
+
+def parse_positions(text: str, start: int, end: int, mentions: list[Mention],
+                    gazetteer: Any = None) -> list[PositionClaim]:
+    """The posts named in ``text[start:end]`` (the words after a person's name)."""
+    gaz, _, positions, title_re = _setup(gazetteer)
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    phrase = text[start:end]
+    if phrase.endswith("และ"):
+        end -= 3
+    if end - start < 2:
+        return []
+    # pieces: split where a new status starts (อดีต…, ปฏิบัติหน้าที่…)
+    cuts = [start] + [m.start() for m in _SPLIT.finditer(text, start, end) if m.start() > start] + [end]
+    claims: list[PositionClaim] = []
+    orgs = [m for m in mentions if m.is_org and start <= m.start < end + 40]
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        former = piece.startswith("อดีต")
+        acting = piece.startswith(("ปฏิบัติหน้าที่", "รักษาราชการแทน", "รักษาการ"))
+        body = re.sub(r"^(?:อดีต|ปฏิบัติหน้าที่|รักษาราชการแทน|รักษาการ(?:ใน)?ตำแหน่ง|รักษาการ)", "", piece)
+        bstart = a + (len(piece) - len(body))
+        claims.extend(_claims_in_piece(text, bstart, b, orgs, positions, title_re, gaz, acting, former))
+        if claims and claims[-1].org is None and claims[-1].position_id is None:
+            claims.pop()
+    return claims
+
+
+def _commission_org(title: str, gaz: Any) -> tuple[str, Mention | None]:
+    """'ประธานกรรมการการเลือกตั้ง' names the commission 'คณะกรรมการการเลือกตั้ง'."""
+    m = re.match(r"(รองประธานกรรมการ|ประธานกรรมการ|กรรมการ)\s?(.+)", title)
+    if not m or m.group(2).startswith("คณะ"):
+        return title, None
+    org = lookup_name("คณะกรรมการ" + m.group(2).strip(), gaz)
+    if org is not None and org.is_org:
+        return m.group(1), org
+    return title, None
+
+
+def _secretariat(title: str, org: Mention, gaz: Any) -> Mention:
+    """The secretary-general of a commission heads its office (สำนักงานคณะกรรมการX)."""
+    if re.match(r"(?:รอง|ผู้ช่วย)?เลขาธิการ", title) and org.name.startswith("คณะกรรมการ"):
+        office = lookup_name("สำนักงาน" + org.name, gaz)
+        if office is not None:
+            return office
+    return org
+
+
+def _claims_in_piece(text: str, a: int, b: int, orgs: list[Mention], positions: dict[str, bool],
+                     title_re: re.Pattern[str], gaz: Any, acting: bool, former: bool) -> list[PositionClaim]:
+    out: list[PositionClaim] = []
+    cur = a
+    for org in [o for o in orgs if a <= o.start < b]:
+        title = canonical_text(text[cur:org.start])
+        if not title or len(title) > 60:
+            cur = max(cur, org.end)
+            continue
+        if title.endswith("ของ"):
+            title = title[:-3]
+        full = canonical_text(text[cur:org.end])
+        target = _secretariat(title, org, gaz)
+        out.append(PositionClaim(title, full, cur, org.end, target, acting=acting, former=former))
+        cur = org.end
+        while cur < b and text[cur] in " \t":
+            cur += 1
+    rest = canonical_text(text[cur:b])
+    if rest and not out:
+        t2, org = _commission_org(rest, gaz)
+        if org is not None:
+            out.append(PositionClaim(t2, rest, cur, b, org, acting=acting, former=former))
+            return out
+        tm = title_re.match(rest)
+        if tm and positions.get(tm.group(0)) and len(rest) - len(tm.group(0)) <= 2:
+            title = tm.group(0)
+            out.append(PositionClaim(title, rest, cur, b, None, node_id("Position", title),
+                                     acting=acting, former=former))
+    return out

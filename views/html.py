@@ -1,0 +1,258 @@
+"""Self-contained interactive HTML views of the graph (vis-network, built with pyvis).
+
+The page needs no network: vis-network's standalone script (shipped inside the pyvis
+package), our own small script and style sheet are all inlined; fonts come from the
+system (a Thai-capable stack). It has a legend of node and edge types (ontology colours,
+shapes, Thai and English names) with a toggle per type, a search box (Thai name, alias,
+abbreviation or English name), plain-text tooltips with provenance, and focuses the node
+named in the URL hash (``view.html#node=<id>``).
+
+Size decides how it is drawn: up to ``layout_threshold`` nodes physics runs and stops once
+stable; above it positions are computed in Python and physics is off; above ``max_nodes``
+nodes are grouped (by ministry, province or type) and a click on a group loads its members.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("Department:กรมการปกครอง", type="Department", name="กรมการปกครอง", aliases=["ปค."])
+>>> page = render_graph_view(g, title="ตัวอย่าง")
+>>> "กรมการปกครอง" in page and "https://" not in page
+True
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+import pyvis
+from pyvis.network import Network
+
+from phakhi.views.aggregate import group_nodes
+from phakhi.views.escape import html_text, script_json
+from phakhi.views.layout import radial_layout
+from phakhi.views.styles import THAI_FONT_STACK, edge_style, legend_entries, node_style
+from phakhi.views.tooltips import edge_tooltip, node_tooltip, short
+
+LAYOUT_THRESHOLD = 1500  # above: positions computed in Python, physics off
+MAX_NODES = 5000  # above: aggregated view with drill-down
+MAX_LABEL_CHARS = 40
+DEFAULT_TITLE = "phakhi · ภาคี — กราฟความร่วมมือ"
+ASSETS = Path(__file__).with_name("assets")
+VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+# Properties people search by besides the name and aliases.
+SEARCH_PROPERTIES = ("name_en", "abbreviation", "abbreviation_en", "key")
+
+
+class ViewError(ValueError):
+    """A view cannot be made as asked (unknown focus node, no nodes left ...)."""
+
+
+# -- choosing what to draw ---------------------------------------------------------------
+def neighbourhood(graph: nx.MultiDiGraph, focus: Iterable[str], depth: int = 1) -> nx.MultiDiGraph:
+    """The subgraph of nodes at most ``depth`` hops (either direction) from any focus node."""
+    focus = list(focus)
+    missing = [f for f in focus if f not in graph]
+    if missing:
+        raise ViewError(f"node not in the graph: {missing[0]}")
+    undirected = graph.to_undirected(as_view=True)
+    keep: set[str] = set()
+    for f in focus:
+        keep |= set(nx.single_source_shortest_path_length(undirected, f, cutoff=max(0, depth)))
+    return graph.subgraph(keep).copy()
+
+
+# -- nodes and edges as vis-network sees them --------------------------------------------
+def search_terms(attrs: dict[str, Any]) -> list[str]:
+    """Names a node can be found by: name, aliases, English name, abbreviations, key."""
+    terms = [attrs.get("name")] + list(attrs.get("aliases") or [])
+    terms += [attrs.get(p) for p in SEARCH_PROPERTIES]
+    out: list[str] = []
+    for t in terms:
+        if t and str(t) not in out:
+            out.append(str(t))
+    return out
+
+
+def _vis_node(node_id: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    label = str(attrs.get("type", ""))
+    style = node_style(label)
+    return {"id": node_id, "label": short(attrs.get("name") or node_id, MAX_LABEL_CHARS),
+            "title": node_tooltip(attrs), "color": style["color"], "shape": style["shape"],
+            "ptype": label, "terms": search_terms(attrs)}
+
+
+def _vis_edge(graph: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: dict[str, Any]) -> dict[str, Any]:
+    rel = str(attrs.get("type", ""))
+    style = edge_style(rel)
+    names = (graph.nodes[u].get("name") or u, graph.nodes[v].get("name") or v)
+    return {"id": str(key), "from": u, "to": v, "rtype": rel, "arrows": "to",
+            "title": edge_tooltip(attrs, *map(str, names)),
+            "color": {"color": style["color"], "highlight": style["color"]},
+            "dashes": style["dashes"]}
+
+
+def _built_with_pyvis(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
+                      options: dict[str, Any]) -> tuple[list[dict], list[dict], dict]:
+    """Let pyvis assemble the network (its node/edge normal form), then read it back."""
+    net = Network(directed=True, cdn_resources="in_line")
+    for n in nodes:
+        attrs = {k: v for k, v in n.items() if k not in ("id", "label", "shape", "color")}
+        net.add_node(n["id"], label=n["label"], shape=n["shape"], color=n["color"], **attrs)
+    for e in edges:
+        attrs = {k: v for k, v in e.items() if k not in ("from", "to")}
+        net.add_edge(e["from"], e["to"], **attrs)
+    net.options = options
+    vis_nodes, vis_edges, _heading, _h, _w, options_json = net.get_network_data()
+    return vis_nodes, vis_edges, json.loads(options_json)
+
+
+def _options(node_count: int, physics: bool) -> dict[str, Any]:
+    iterations = max(100, min(1000, 200000 // max(1, node_count)))
+    return {
+        "nodes": {"font": {"face": THAI_FONT_STACK, "size": 14},
+                  "scaling": {"min": 10, "max": 60, "label": {"enabled": True, "min": 14, "max": 28}}},
+        "edges": {"smooth": physics and {"type": "continuous"}, "width": 1.2,
+                  "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+                  "font": {"face": THAI_FONT_STACK, "size": 11}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": node_count > 500},
+        "layout": {"improvedLayout": physics and node_count <= 150, "randomSeed": 7},
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
+                    "stabilization": {"enabled": physics, "iterations": iterations, "fit": True}},
+    }
+
+
+def _counts(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
+    nodes = Counter(str(a.get("type", "")) for _, a in graph.nodes(data=True))
+    edges = Counter(str(a.get("type", "")) for _, _, a in graph.edges(data=True))
+    return dict(nodes), dict(edges)
+
+
+def graph_payload(graph: nx.MultiDiGraph, *, title: str | None = None,
+                  focus: Iterable[str] = (), max_nodes: int = MAX_NODES,
+                  layout_threshold: int = LAYOUT_THRESHOLD) -> dict[str, Any]:
+    """Everything the page script needs, as JSON-able data."""
+    n = graph.number_of_nodes()
+    node_counts, edge_counts = _counts(graph)
+    payload: dict[str, Any] = {
+        "title": title or DEFAULT_TITLE, "focus": [f for f in focus if f in graph],
+        "legend": legend_entries(node_counts, edge_counts), "font": THAI_FONT_STACK,
+        "counts": {"nodes": n, "edges": graph.number_of_edges()}, "message": None,
+    }
+    nodes = [_vis_node(nid, a) for nid, a in graph.nodes(data=True)]
+    edges = [_vis_edge(graph, u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True)]
+    if n > max_nodes:
+        payload.update(_aggregated(graph, nodes, edges))
+        payload["options"] = _options(len(payload["groups"]), physics=False)
+        return payload
+    physics = n <= layout_threshold
+    if not physics:
+        pos = radial_layout(graph)
+        for vn in nodes:
+            vn["x"], vn["y"] = pos[vn["id"]]
+        payload["message"] = (f"กราฟขนาดใหญ่ {n:,} โหนด: จัดตำแหน่งล่วงหน้า ปิดการจำลองแรง "
+                              f"(large graph: precomputed layout, physics off)")
+    options = _options(n, physics)
+    payload["nodes"], payload["edges"], payload["options"] = _built_with_pyvis(nodes, edges, options)
+    payload["mode"] = "physics" if physics else "layout"
+    return payload
+
+
+def _aggregated(graph: nx.MultiDiGraph, nodes: list[dict], edges: list[dict]) -> dict[str, Any]:
+    """Group nodes; positions for groups and, inside each group, offsets for its members."""
+    groups = group_nodes(graph)
+    members: dict[str, list[str]] = {}
+    for nid, grp in groups.items():
+        members.setdefault(grp.id, []).append(nid)
+    group_graph = nx.Graph()
+    group_graph.add_nodes_from(members)
+    for u, v in graph.edges():
+        gu, gv = groups[u].id, groups[v].id
+        if gu != gv:
+            group_graph.add_edge(gu, gv)
+    group_pos = radial_layout(group_graph, ring_spacing=420.0, min_gap=160.0)
+    offsets: dict[str, tuple[float, float]] = {}
+    for gid, ids in members.items():
+        offsets.update(radial_layout(graph.subgraph(ids), ring_spacing=110.0, min_gap=30.0))
+    for vn in nodes:
+        vn["group_id"] = groups[vn["id"]].id
+        vn["dx"], vn["dy"] = offsets[vn["id"]]
+    info = {}
+    for gid, ids in members.items():
+        grp = groups[ids[0]]
+        anchor_type = graph.nodes[grp.anchor].get("type", "") if grp.anchor else \
+            graph.nodes[ids[0]].get("type", "")
+        style = node_style(str(anchor_type))
+        x, y = group_pos[gid]
+        info[gid] = {"id": gid, "label": f"{short(grp.label, MAX_LABEL_CHARS)} ({len(ids):,})",
+                     "name": grp.label, "kind": grp.kind, "count": len(ids), "x": x, "y": y,
+                     "color": style["color"], "shape": "dot", "value": math.log2(1 + len(ids)),
+                     "title": f"{grp.label}\n{len(ids):,} โหนด (nodes) — คลิกเพื่อแสดงสมาชิก "
+                              f"(click to show members)"}
+    by_kind = Counter(g["kind"] for g in info.values())
+    n = graph.number_of_nodes()
+    message = (f"มุมมองแบบรวมกลุ่ม (aggregated view): {n:,} โหนดรวมเป็น {len(info):,} กลุ่ม "
+               f"ตามกระทรวง {by_kind.get('ministry', 0)} / จังหวัด {by_kind.get('province', 0)} / "
+               f"ประเภท {by_kind.get('type', 0)} — คลิกกลุ่มเพื่อแสดงสมาชิก (click a group to show "
+               f"its members)")
+    return {"mode": "aggregated", "message": message, "groups": info, "members": nodes,
+            "memberEdges": edges, "nodes": [], "edges": []}
+
+
+# -- the page -------------------------------------------------------------------------------
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+_EXTERNAL = re.compile(r"""(?:\b(?:src|href|action|poster|srcset)\s*=\s*["']?\s*(?:https?:)?//)"""
+                       r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import)|(?:https?://)""", re.I)
+
+
+def _vendor_script(path: Path) -> str:
+    """A vendored script ready to inline: '://' written ':\\/\\/' (the same string in JS)
+    so that licence comments and the SVG namespace do not read as web addresses."""
+    text = path.read_text(encoding="utf-8").replace("://", ":\\/\\/")
+    return re.sub(r"</(script)", r"<\\/\1", text, flags=re.I)
+
+
+def external_references(page: str) -> list[str]:
+    """Anything in ``page`` that could make the browser fetch from the web (should be [])."""
+    return [m.group(0) for m in _EXTERNAL.finditer(page)]
+
+
+def render_page(template_name: str, parts: dict[str, str]) -> str:
+    """Fill ``{{name}}`` placeholders in one pass (values are never re-scanned)."""
+    template = (ASSETS / template_name).read_text(encoding="utf-8")
+    page = _PLACEHOLDER.sub(lambda m: parts[m.group(1)], template)
+    found = external_references(page)
+    if found:  # a guard for our own templates and vendored files, not for user data
+        raise ViewError(f"page would load from the web: {found[0]!r}")
+    return page
+
+
+def render_graph_view(graph: nx.MultiDiGraph, *, title: str | None = None,
+                      focus: str | Iterable[str] | None = None, depth: int | None = None,
+                      max_nodes: int = MAX_NODES, layout_threshold: int = LAYOUT_THRESHOLD) -> str:
+    """The HTML page for ``graph`` (or for the ``depth``-neighbourhood of ``focus``)."""
+    focus_ids = [focus] if isinstance(focus, str) else list(focus or [])
+    if focus_ids:
+        graph = neighbourhood(graph, focus_ids, 1 if depth is None else depth)
+    payload = graph_payload(graph, title=title, focus=focus_ids, max_nodes=max_nodes,
+                            layout_threshold=layout_threshold)
+    return render_page("graph.html", {
+        "title": html_text(payload["title"]),
+        "font": THAI_FONT_STACK,
+        "vis_css": re.sub(r"</(style)", r"<\\/\1", (VIS_DIR / "vis-network.css").read_text(encoding="utf-8"), flags=re.I),
+        "css": (ASSETS / "graph.css").read_text(encoding="utf-8"),
+        "vis_js": _vendor_script(VIS_DIR / "vis-network.min.js"),
+        "data": script_json(payload),
+        "js": (ASSETS / "graph.js").read_text(encoding="utf-8"),
+    })
+
+
+def write_graph_view(graph: nx.MultiDiGraph, path: str | Path, **kwargs: Any) -> Path:
+    """Write :func:`render_graph_view` to ``path`` (UTF-8) and return the path."""
+    path = Path(path)
+    path.write_text(render_graph_view(graph, **kwargs), encoding="utf-8")
+    return path
