@@ -80,7 +80,10 @@ def _main(argv: list[str]) -> int:
 
     step, config, out = argv[0], json.loads(argv[1]), Path(argv[2])
     with Timer() as t:
-        figures = runner.STEP_FUNCTIONS[step](runner.BenchConfig.from_dict(config))
+        try:
+            figures = runner.STEP_FUNCTIONS[step](runner.BenchConfig.from_dict(config))
+        except runner.StepSkipped as exc:
+            figures = {"skipped": str(exc)}
     figures.setdefault("seconds", round(t.seconds, 2))
     figures["peak_rss_mb"] = round(peak_rss_mb(), 1)
     out.write_text(json.dumps(figures, ensure_ascii=False, default=str), encoding="utf-8")

@@ -25,7 +25,7 @@ from phakhi.ontology import OntologyError
 @pass_app
 @handle_store_errors
 def export_cmd(app: AppContext, fmt: str, output: str, base: str | None) -> None:
-    """Export the merged graph (json, ttl, jsonld, graphml, gexf, csv, cypher)."""
+    """Export the merged graph (json, ttl, jsonld, graphml, gexf, csv, cypher, shacl)."""
     spec = FORMATS[fmt]
     if not spec.single_file and output == "-":
         raise PhakhiError(f"--format {fmt} writes several files: give -o BASE or a directory")

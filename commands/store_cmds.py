@@ -29,10 +29,12 @@ from phakhi.commands.common import PhakhiError, handle_store_errors, pass_app, A
 @click.option("--force", is_flag=True, help="Rewrite every document, even unchanged ones.")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds to wait for a connection to Neo4j.")
+@click.option("--retry-time", default=15.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds a failed transaction is retried (server restarting) before giving up.")
 @pass_app
 @handle_store_errors
 def push(app: AppContext, uri: str, database: str | None, batch_size: int, prune: bool,
-         force: bool, timeout: float) -> None:
+         force: bool, timeout: float, retry_time: float) -> None:
     """Copy the embedded store's documents, facts and merges into Neo4j.
 
     Resumable and idempotent: documents already there with the same facts are skipped.
@@ -49,7 +51,7 @@ def push(app: AppContext, uri: str, database: str | None, batch_size: int, prune
         raise PhakhiError("push copies the embedded store: --store must be a directory, "
                           f"not {app.store_location}")
     target = Neo4jStore.from_env(uri, database=database, batch_size=batch_size,
-                                 connection_timeout=timeout)
+                                 connection_timeout=timeout, max_retry_time=retry_time)
     try:
         stored = {} if force else target.facts_hashes()
         docs = source.documents()

@@ -55,6 +55,7 @@ FULLTEXT_INDEX = "entity_names"
 RESERVED = {"id", "name", "type", "aliases", "aliases_text", "docs", "provenance", "claims",
             "qualifier"}
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+_LUCENE_OPERATORS = re.compile(r"\b(AND|OR|NOT|TO)\b")  # lower case: plain words again
 
 
 def facts_hash(batch: DocumentFacts) -> str:
@@ -506,7 +507,8 @@ class Neo4jStore(Store):
 
         Returns ``[{"id", "name", "labels", "score"}]``; Lucene syntax in ``text`` is escaped.
         """
-        query = _LUCENE_SPECIAL.sub(r"\\\1", text).strip()
+        query = _LUCENE_SPECIAL.sub(r"\\\1", text)
+        query = _LUCENE_OPERATORS.sub(lambda m: m.group(1).lower(), query).strip()
         if not query:
             return []
         try:

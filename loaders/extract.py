@@ -265,6 +265,7 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
         doc_date = doc_date or date
         title = title or seg.title
         kind = kind or (hint if hint != "unknown" else "news")
+    letters.link_enclosures(fb)
     info = DocumentInfo(doc_id=doc_id, path=path, fingerprint=source.fingerprint,
                         title=canonical_text(title or (items[0].title if items else "")), kind=kind,
                         date=doc_date)

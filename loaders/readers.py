@@ -12,6 +12,7 @@ text provenance spans point into. Nothing in a file is ever executed.
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import logging
@@ -82,16 +83,19 @@ def read_source(path: Path, max_bytes: int = 200 * 2**20) -> SourceText:
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise ReadError(f"unsupported file type {suffix or '(no suffix)'!r}")
+    warnings: list[str] = []
     try:
+        fingerprint = _fingerprint(path)
+        if suffix == ".txt":
+            # streamed: a 50 MB file must not be held as bytes and as text at once
+            text, encoding = _read_text_file(path, warnings)
+            if not re.search(r"\S", text):
+                raise ReadError("no text found (only whitespace)")
+            return SourceText(path, text, "txt", encoding, fingerprint, warnings)
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
-    fingerprint = hashlib.sha256(data).hexdigest()
-    warnings: list[str] = []
-    if suffix == ".txt":
-        text, encoding = decode_text(data, warnings)
-        fmt = "txt"
-    elif suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm"):
         text, encoding = _read_html(data, warnings)
         fmt = "html"
     elif suffix == ".pdf":
@@ -101,18 +105,74 @@ def read_source(path: Path, max_bytes: int = 200 * 2**20) -> SourceText:
         text, encoding = _read_docx(data), None
         fmt = "docx"
     del data
-    if not text.strip():
+    if not re.search(r"\S", text):
         raise ReadError("no text found")
     return SourceText(path, text, fmt, encoding, fingerprint, warnings)
 
 
 # --- plain text -------------------------------------------------------------------------
 
+_CHUNK = 1 << 20
+
+
+def _fingerprint(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _stream_decode(path: Path, codec: str, skip: int) -> tuple[str, bool]:
+    """Decode a file chunk by chunk; returns (text, last character truncated)."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    pieces: list[str] = []
+    with path.open("rb") as fh:
+        fh.seek(skip)
+        for chunk in iter(lambda: fh.read(_CHUNK), b""):
+            if b"\x00" in chunk:
+                raise ReadError("contains NUL bytes (binary data, not text)")
+            pieces.append(decoder.decode(chunk))
+        try:
+            pieces.append(decoder.decode(b"", final=True))
+        except UnicodeDecodeError as exc:
+            if codec != "utf-8" or exc.reason != "unexpected end of data":
+                raise
+            pieces.append("\ufffd")
+            return "".join(pieces), True
+    return "".join(pieces), False
+
+
+def _read_text_file(path: Path, warnings: list[str]) -> tuple[str, str]:
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(path.read_bytes(), warnings)  # UTF-16: rare, small
+    encoding, skip = ("utf-8-sig", 3) if head.startswith(b"\xef\xbb\xbf") else ("utf-8", 0)
+    try:
+        text, truncated = _stream_decode(path, "utf-8", skip)
+    except UnicodeDecodeError:
+        for legacy in ("tis-620", "cp874"):
+            try:
+                candidate, _ = _stream_decode(path, legacy, 0)
+            except UnicodeDecodeError:
+                continue
+            if _sample_check(candidate):
+                return candidate, legacy
+            del candidate
+        raise ReadError("not UTF-8 or TIS-620 text (binary data?)") from None
+    if truncated:
+        warnings.append("truncated UTF-8: last character incomplete (replaced with U+FFFD)")
+    if not _sample_check(text) and _control_ratio(text) > 0.05:
+        raise ReadError("not text: too many control characters (binary data?)")
+    return text, encoding
+
 def _looks_like_text(text: str) -> bool:
     """Mostly Thai, ASCII printable or whitespace (a wrong decoding yields odd symbols)."""
     if not text:
         return False
-    good = sum(1 for c in text if c in "\t\n\r\f" or " " <= c <= "~" or "\u0e01" <= c <= "\u0e5b")
+    good = sum(1 for c in text if c in "\t\n\r\f" or " " <= c <= "~" or "\u0e01" <= c <= "\u0e5b"
+               or "\u2000" <= c <= "\u206f" or ("\u00a0" <= c <= "\u024f" and c.isprintable()))
     return good / len(text) >= 0.95
 
 
@@ -237,15 +297,18 @@ def _inline_text(el) -> str:  # noqa: ANN001
 def _html_blocks(root) -> str:  # noqa: ANN001
     out: list[str] = []
 
+    def ws(s: str | None) -> str:
+        # source line breaks are plain spaces in HTML; only the structure makes lines
+        return re.sub(r"[ \t\r\n\f\v]+", " ", s) if s else ""
+
     def walk(node) -> None:  # noqa: ANN001
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
         if not tag or _is_junk(node):
-            if node.tail:
-                out.append(node.tail)
+            out.append(ws(node.tail))
             return
         if tag == "tr":
             cells = [_inline_text(c) for c in node if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
-            out.append("\n" + "\t".join(cells) + "\n")
+            out.append("\n" + "\t".join(cells))  # the next row or the table's end closes the line
         elif tag == "pre":
             out.append("\n\n\x00PRE" + node.text_content() + "\x00\n\n")
         else:
@@ -254,14 +317,12 @@ def _html_blocks(root) -> str:  # noqa: ANN001
                 out.append("\n")
             if block:
                 out.append("\n\n")
-            if node.text:
-                out.append(node.text)
+            out.append(ws(node.text))
             for child in node:
                 walk(child)
             if block:
                 out.append("\n\n")
-        if node.tail:
-            out.append(node.tail)
+        out.append(ws(node.tail))
 
     walk(root)
     raw = "".join(out)

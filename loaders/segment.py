@@ -37,7 +37,8 @@ _WEEKDAY_ABBR = {"อา", "จ", "อ", "พ", "พฤ", "ศ", "ส", "sun", "
                  "su", "mo", "tu", "we", "th", "fr", "sa"} | set(WEEKDAYS) | {"อาทิตย์"}
 _SOCIAL = {"facebook", "line", "twitter", "x", "email", "e-mail", "print", "share", "tweet", "instagram",
            "youtube", "tiktok", "messenger", "linkedin", "pinterest", "แชร์", "พิมพ์", "copy", "link",
-           "url", "คัดลอก", "คัดลอกลิงก์", "แล้ว", "icon", "news", "rss", "line@", "fb", "ig", "shares"}
+           "url", "คัดลอก", "คัดลอกลิงก์", "แล้ว", "icon", "news", "rss", "line@", "fb", "ig", "shares",
+           "on", "via", "to", "ผ่าน", "ทาง"}
 _COUNTER = re.compile(r"ผู้เข้าชม|ผู้เยี่ยมชม|ผู้ชม\s*[:：]?\s*\d|เข้าชม\s*[:：]?\s*\d|ขณะนี้มีผู้|ออนไลน์\s*\d|"
                       r"\bonline\b|\bviews?\s*[:：]?\s*\d|\d+\s*views?\b|อ่าน\s*\d+\s*ครั้ง|จำนวนการอ่าน|"
                       r"visitors?\b|hits?\s*[:：]\s*\d", re.I)
@@ -316,7 +317,8 @@ def segment(text: str) -> list[Segment]:
             j += 1
         count = sum(1 for k in range(i, last + 1) if flags[k])
         at_edge = all(lines[k].blank for k in range(0, i)) or all(lines[k].blank for k in range(last + 1, n))
-        if count >= 2 or at_edge:
+        marks_related = any(_RELATED.match(lines[k].text.strip()) for k in range(i, last + 1))
+        if count >= 2 or at_edge or marks_related:
             furniture_runs.append((i, last + 1))
         i = last + 1
 

@@ -116,6 +116,10 @@ def _blocks(text: str) -> list[_Block]:
         if cells is not None:
             if not current:
                 current = []
+                header = _space_header(pending, number, len(cells)) if "\t" not in line else None
+                if header is not None:
+                    current.append(header)
+                    pending = pending[:-1]
                 blocks.append(_Block(current, pending))
                 pending = []
             current.append(_RawRow(cells, number, (start, end)))
@@ -124,6 +128,17 @@ def _blocks(text: str) -> list[_Block]:
             current = []  # text ends a block
             pending.append((number, start, line.strip()))
     return blocks
+
+
+def _space_header(pending: list[tuple[int, int, str]], number: int, width: int) -> _RawRow | None:
+    """The line right above a space-separated table, when it splits into as many headers."""
+    if not pending or pending[-1][0] != number - 1:
+        return None
+    _, start, text = pending[-1]
+    parts = [p for p in re.split(r"[ \u00a0]{2,}", text) if p.strip()]
+    if len(parts) == width and not any(_is_value(p) for p in parts):
+        return _RawRow(parts, number - 1, (start, start + len(text)))
+    return None
 
 
 def _stated(lines: list[str]) -> tuple[int | None, str]:

@@ -6,6 +6,25 @@ Every entry carries a stable ``key`` (unique across all files), an ontology labe
 that oversees it and the public ``source`` of those facts. :func:`load_gazetteer`
 validates everything once and raises :class:`GazetteerError` naming the file and the entry.
 
+File format: every ``*.yaml`` except ``honorifics.yaml`` and ``positions.yaml`` is a list
+of entries, or ``{defaults: {...}, entries: [...]}`` (defaults fill fields an entry omits)::
+
+    - key: cdd                      # unique across all files
+      type: Department              # a concrete ontology label
+      name_th: กรมการพัฒนาชุมชน
+      name_en: Community Development Department
+      abbr_th: [พช.]                # abbr_en, aliases_th, aliases_en likewise
+      aliases_th: [กรมพัฒนาชุมชน]
+      misspellings_th: []           # matched by lookup, kept in extra["misspellings"]
+      parent: moi                   # the overseeing body's key
+      source: https://www.cdd.go.th
+      abbr_shared_note: ...         # only when another entry of this type has the same abbreviation
+      extra: {succeeded_by: {key: ..., date: "2023-05-18"}}   # also predecessor, province,
+                                    # kind_of, overseen_by, works_for, owner, oversees (keys, checked)
+
+``honorifics.yaml``: ``honorifics: [{text, kind, full, also_full, source}]``;
+``positions.yaml``: ``positions: [{title_th, title_en, kind, org_types, standalone, aliases_th, source}]``.
+
 >>> gaz = load_gazetteer()
 >>> gaz.lookup("พช.")[0].name_th
 'กรมการพัฒนาชุมชน'
@@ -43,7 +62,7 @@ ISO_CODE = re.compile(r"^TH-\d\d$")
 _ENTRY_FIELDS = frozenset({
     "key", "type", "name_th", "name_en", "abbr_th", "abbr_en", "aliases_th", "aliases_en",
     "misspellings_th", "misspellings_en", "parent", "source", "note", "extra", "abbr_shared_note"})
-_HONORIFIC_FIELDS = frozenset({"text", "kind", "full", "name_en", "source", "note"})
+_HONORIFIC_FIELDS = frozenset({"text", "kind", "full", "also_full", "source", "note"})
 _POSITION_FIELDS = frozenset({"title_th", "title_en", "kind", "org_types", "standalone",
                               "aliases_th", "abbr_th", "source", "note"})
 
@@ -95,11 +114,16 @@ class Entry:
 
 @dataclass(frozen=True)
 class Honorific:
-    """A title before a person's name: ``Honorific("พล.อ.", "military", "พลเอก")``."""
+    """A title before a person's name: ``Honorific("พล.อ.", "military", "พลเอก")``.
+
+    ``also_full``: other ranks written with the same abbreviation (ร.อ. is ร้อยเอก, and
+    also เรือเอก and เรืออากาศเอก).
+    """
     text: str
     kind: str
     full: str | None = None
     source: str = ""
+    also_full: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,9 +260,13 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+# libyaml's safe loader when present: the pure-Python one is ~10x slower on these files.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SafeLoader)  # noqa: S506 (safe loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise GazetteerError(f"{_display(path)}: cannot read YAML: {reason}") from exc
@@ -325,7 +353,7 @@ def _referenced_keys(entry: Entry) -> Iterator[tuple[str, str]]:
     succ = entry.extra.get("succeeded_by")
     if succ is not None:
         yield "succeeded_by", succ.get("key") if isinstance(succ, dict) else succ
-    for name in ("predecessor", "province", "kind_of", "overseen_by"):
+    for name in ("predecessor", "province", "kind_of", "overseen_by", "works_for", "owner"):
         if entry.extra.get(name) is not None:
             yield name, entry.extra[name]
     oversees = entry.extra.get("oversees") or ()
@@ -405,7 +433,8 @@ def _honorifics(path: Path) -> list[Honorific]:
         if text in seen:
             raise GazetteerError(f"{where}: listed twice")
         seen.add(text)
-        out.append(Honorific(text, kind, _text(raw, "full", where, required=False), source))
+        out.append(Honorific(text, kind, _text(raw, "full", where, required=False), source,
+                             _strings(raw.get("also_full"), where, "also_full")))
     return out
 
 

@@ -36,7 +36,7 @@ STORE_LABELS = {"Entity"}
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 # `(x:Label`, `[r:TYPE|TYPE2`, `x:Label` in WHERE: an identifier starting upper-case after
 # a colon. Map literals (`{id: $org}`) have lower-case or $ values, so they never match.
-_LABEL_USE = re.compile(r"(?<![\w$]):\s*([A-Z][A-Za-z0-9_]*(?:\s*\|\s*[A-Z][A-Za-z0-9_]*)*)")
+_LABEL_USE = re.compile(r":\s*([A-Z][A-Za-z0-9_]*(?:\s*\|\s*[A-Z][A-Za-z0-9_]*)*)")
 _TEMPLATE = re.compile(r"\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}")
 # `{{label(x)}}`: the ontology label of node x (nodes carry it plus the store's Entity).
 _LABEL_OF = re.compile(r"\{\{\s*label\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)\s*\}\}")

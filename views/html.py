@@ -77,12 +77,25 @@ def search_terms(attrs: dict[str, Any]) -> list[str]:
     return out
 
 
+# vis draws the label inside these shapes, on the node colour; elsewhere below it, on white.
+LABEL_INSIDE = {"box", "ellipse", "circle", "database", "text"}
+
+
+def _is_dark(colour: str) -> bool:
+    """Whether white text reads better than black on ``#rrggbb`` (relative luminance)."""
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.55
+
+
 def _vis_node(node_id: str, attrs: dict[str, Any]) -> dict[str, Any]:
     label = str(attrs.get("type", ""))
     style = node_style(label)
-    return {"id": node_id, "label": short(attrs.get("name") or node_id, MAX_LABEL_CHARS),
+    node = {"id": node_id, "label": short(attrs.get("name") or node_id, MAX_LABEL_CHARS),
             "title": node_tooltip(attrs), "color": style["color"], "shape": style["shape"],
             "ptype": label, "terms": search_terms(attrs)}
+    if style["shape"] in LABEL_INSIDE and _is_dark(style["color"]):
+        node["font"] = {"color": "#ffffff"}
+    return node
 
 
 def _vis_edge(graph: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -111,7 +124,7 @@ def _built_with_pyvis(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
 
 
 def _options(node_count: int, physics: bool) -> dict[str, Any]:
-    iterations = max(100, min(1000, 200000 // max(1, node_count)))
+    iterations = max(100, min(400, 60000 // max(1, node_count)))
     return {
         "nodes": {"font": {"face": THAI_FONT_STACK, "size": 14},
                   "scaling": {"min": 10, "max": 60, "label": {"enabled": True, "min": 14, "max": 28}}},

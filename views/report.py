@@ -8,6 +8,8 @@ graph view (``view.html#node=<id>``), which focuses that node.
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("ref:dopa", type="Department", name="กรมการปกครอง")
+>>> g.add_node("mou:1", type="Agreement", name="บันทึกข้อตกลง", date="2024-03-01")
+>>> _ = g.add_edge("ref:dopa", "mou:1", type="PARTY_TO")
 >>> page = render_report(g)
 >>> 'href="view.html#node=ref%3Adopa"' in page
 True

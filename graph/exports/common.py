@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -127,13 +128,21 @@ def open_output(out: Any, *, binary: bool = False, encoding: str = "utf-8") -> I
         return
     if isinstance(out, (str, Path)):
         path = Path(out)
+        # written beside the target and renamed at the end: a failed export never leaves a
+        # half-written file where the last good one was
+        partial = path.with_name(f".{path.name}.partial")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fh = open(path, "wb") if binary else open(path, "w", encoding=encoding, newline="")
+            fh = open(partial, "wb") if binary else open(partial, "w", encoding=encoding, newline="")
         except OSError as exc:
             raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        with fh:
-            yield fh
+        try:
+            with fh:
+                yield fh
+            os.replace(partial, path)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         return
     if binary and isinstance(out, io.TextIOBase):
         yield out.buffer  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ IRIs are ``<base><kind>/<percent-encoded id>``: ASCII-safe for any Thai id and r
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from typing import Any, Iterable
 from urllib.parse import quote, unquote
@@ -106,8 +107,6 @@ def typed_literal(value: Any, spec: PropertySpec | None) -> Literal:
         return Literal(value, datatype=XSD.double)
     if isinstance(value, str):
         return Literal(value, lang=lang_of(value)) if _THAI.search(value) else Literal(value)
-    import json
-
     return Literal(json.dumps(value, ensure_ascii=False, sort_keys=True, default=str), datatype=RDF.JSON)
 
 
@@ -124,6 +123,8 @@ class RDFBuilder:
         self.g = Graph()
         self.node_types = {n.id: n.type for n in data.nodes}
         self.doc_ids = {d.doc_id for d in data.documents}
+        self.post_organization = {n.id: n.properties.get("organization") for n in data.nodes
+                                  if n.type == "Position"}
 
     # -- IRIs -----------------------------------------------------------------------
     def node(self, node_id: str) -> URIRef:
@@ -303,8 +304,8 @@ class RDFBuilder:
         if self.node_types.get(e.target) == "Position":
             g.add((target, RDF.type, ORG.Post))
             g.add((person, ORG.holds, target))
-            org_id = next((n.properties.get("organization") for n in self.data.nodes
-                           if n.id == e.target and n.properties.get("organization") in self.node_types), None)
+            org = self.post_organization.get(e.target)
+            org_id = org if org in self.node_types else None
         if org_id:
             g.add((r, ORG.organization, self.node(org_id)))
         title = e.properties.get("position") or e.properties.get("position_full")

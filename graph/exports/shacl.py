@@ -18,14 +18,15 @@ from typing import Any
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, RDF, SH, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, SH, SKOS
 
 from phakhi.graph.exports.common import GraphData, collect, open_output
-from phakhi.graph.exports.rdf import (DEFAULT_BASE, XSD_OF, class_iri, id_from_iri, property_iri,
+from phakhi.graph.exports.rdf import (DEFAULT_BASE, XSD_OF, class_iri, id_from_iri, phakhi_ns, property_iri,
                                       statement_class, to_rdf)
 from phakhi.ontology import Ontology, PropertySpec, load_ontology
 
 SHAPES = Namespace("https://w3id.org/phakhi/shapes#")
+PHAKHI_TERMS = phakhi_ns(load_ontology())
 
 
 def _datatype_property(g: Graph, shape: URIRef, path: URIRef, spec: PropertySpec) -> None:
@@ -148,6 +149,12 @@ def check_rdf(data_graph: Graph, shapes: Graph | None = None, base: str = DEFAUL
     for res in results_graph.subjects(RDF.type, SH.ValidationResult):
         focus = results_graph.value(res, SH.focusNode)
         ident = data_graph.value(focus, DCTERMS.identifier) if focus is not None else None
+        message = str(results_graph.value(res, SH.resultMessage) or "")
+        rel_type = data_graph.value(focus, PHAKHI_TERMS.relationshipType) if focus is not None else None
+        if rel_type is not None:  # an edge: say which one, by its ends
+            ends = [data_graph.value(data_graph.value(focus, p), DCTERMS.identifier)
+                    for p in (RDF.subject, RDF.object)]
+            message = f"{ends[0]} -[{rel_type}]-> {ends[1]}: {message}"
         path = results_graph.value(res, SH.resultPath)
         value = results_graph.value(res, SH.value)
         findings.append(Finding(
@@ -155,7 +162,7 @@ def check_rdf(data_graph: Graph, shapes: Graph | None = None, base: str = DEFAUL
             constraint=_local(results_graph.value(res, SH.sourceConstraintComponent) or ""),
             focus=str(ident) if ident is not None else id_from_iri(str(focus), base),
             path=_local(path) if path is not None else "",
-            message=str(results_graph.value(res, SH.resultMessage) or ""),
+            message=message,
             value=str(value) if value is not None else ""))
     findings.sort(key=lambda f: (f.focus, f.path, f.constraint))
     return ValidationReport(bool(conforms), findings)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import unicodedata
 
-import networkx as nx
 import pytest
 
 from phakhi.graph.exports import FORMATS, ExportError, collect, export_graph
@@ -118,4 +117,15 @@ def test_unknown_format_is_a_clear_error():
 
 
 def test_every_format_is_listed_with_a_writer():
-    assert set(FORMATS) == {"json", "ttl", "jsonld", "graphml", "gexf", "csv", "cypher"}
+    assert set(FORMATS) == {"json", "ttl", "jsonld", "graphml", "gexf", "csv", "cypher", "shacl"}
+
+
+def test_failed_export_leaves_the_previous_file(tmp_path):
+    target = tmp_path / "g.txt"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        with open_output(target) as fh:
+            fh.write("half")
+            raise RuntimeError("boom")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert list(tmp_path.iterdir()) == [target]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, SKOS, XSD
+from rdflib import namespace as rdfns
 
 from phakhi.graph.exports import export_graph
 from phakhi.graph.exports.rdf import DEFAULT_BASE, id_from_iri, lang_of, read_rdf_graph, resource_iri, to_rdf
@@ -49,14 +49,14 @@ def test_organisations_and_sub_organisations():
     g = parsed("ttl")
     dla = resource_iri("node", "ref:dla")
     moi = resource_iri("node", "ref:moi")
-    assert (dla, RDF.type, ORG.FormalOrganization) in g
-    assert (dla, RDF.type, URIRef(PHAKHI + "Department")) in g
-    assert (dla, ORG.subOrganizationOf, moi) in g
-    assert (dla, SKOS.prefLabel, Literal(DLA, lang="th")) in g
-    assert (moi, SKOS.prefLabel, Literal("Ministry of Interior", lang="en")) in g
-    assert (moi, SKOS.altLabel, Literal("มท.", lang="th")) in g
+    assert (dla, rdfns.RDF.type, rdfns.ORG.FormalOrganization) in g
+    assert (dla, rdfns.RDF.type, URIRef(PHAKHI + "Department")) in g
+    assert (dla, rdfns.ORG.subOrganizationOf, moi) in g
+    assert (dla, rdfns.SKOS.prefLabel, Literal(DLA, lang="th")) in g
+    assert (moi, rdfns.SKOS.prefLabel, Literal("Ministry of Interior", lang="en")) in g
+    assert (moi, rdfns.SKOS.altLabel, Literal("มท.", lang="th")) in g
     dopa = resource_iri("node", "ref:dopa")
-    assert (dopa, SKOS.altLabel, Literal("ปค.", lang="th")) in g
+    assert (dopa, rdfns.SKOS.altLabel, Literal("ปค.", lang="th")) in g
 
 
 def test_membership_signature_clause_and_dates():
@@ -64,45 +64,45 @@ def test_membership_signature_clause_and_dates():
     person = resource_iri("node", "Person:อนุพงษ์ เผ่าจินดา")
     post = resource_iri("node", "Position:รัฐมนตรีว่าการกระทรวงมหาดไทย")
     moi = resource_iri("node", "ref:moi")
-    assert (person, ORG.holds, post) in g
-    assert (post, ORG.postIn, moi) in g
-    membership = next(g.subjects(RDF.type, ORG.Membership))
-    assert g.value(membership, ORG.member) == person
-    assert g.value(membership, ORG.organization) == moi
-    role = g.value(membership, ORG.role)
-    assert g.value(role, SKOS.prefLabel) == Literal("รัฐมนตรีว่าการ", lang="th")
-    assert g.value(membership, DCTERMS.date) == Literal("2022-06-16", datatype=XSD.date)
+    assert (person, rdfns.ORG.holds, post) in g
+    assert (post, rdfns.ORG.postIn, moi) in g
+    membership = next(g.subjects(rdfns.RDF.type, rdfns.ORG.Membership))
+    assert g.value(membership, rdfns.ORG.member) == person
+    assert g.value(membership, rdfns.ORG.organization) == moi
+    role = g.value(membership, rdfns.ORG.role)
+    assert g.value(role, rdfns.SKOS.prefLabel) == Literal("รัฐมนตรีว่าการ", lang="th")
+    assert g.value(membership, rdfns.DCTERMS.date) == Literal("2022-06-16", datatype=rdfns.XSD.date)
 
-    signatures = list(g.subjects(RDF.type, URIRef(PHAKHI + "Signature")))
+    signatures = list(g.subjects(rdfns.RDF.type, URIRef(PHAKHI + "Signature")))
     assert len(signatures) == 2  # one signatory, one witness
-    roles = {str(g.value(s, PROV.hadRole)).rsplit("#", 1)[1] for s in signatures}
+    roles = {str(g.value(s, rdfns.PROV.hadRole)).rsplit("#", 1)[1] for s in signatures}
     assert roles == {"signatory", "witness"}
     assert all(g.value(s, URIRef(PHAKHI + "onBehalfOf")) == moi for s in signatures)
-    assert all(g.value(s, PROV.agent) == person for s in signatures)
+    assert all(g.value(s, rdfns.PROV.agent) == person for s in signatures)
 
     clauses = sorted(int(g.value(c, URIRef(PHAKHI + "clauseNumber")))
-                     for c in g.subjects(RDF.type, URIRef(PHAKHI + "Clause")))
+                     for c in g.subjects(rdfns.RDF.type, URIRef(PHAKHI + "Clause")))
     assert clauses == [1, 2]
-    mou = next(g.subjects(RDF.type, URIRef(PHAKHI + "Agreement")))
-    assert g.value(mou, URIRef(PHAKHI + "date")) == Literal("2022-06-16", datatype=XSD.date)
+    mou = next(g.subjects(rdfns.RDF.type, URIRef(PHAKHI + "Agreement")))
+    assert g.value(mou, URIRef(PHAKHI + "date")) == Literal("2022-06-16", datatype=rdfns.XSD.date)
 
 
 def test_every_node_and_edge_is_derived_from_its_document_with_a_quote():
     g = parsed("ttl")
     doc = resource_iri("doc", "000_doc")
-    resources = set(g.subjects(DCTERMS.identifier, None)) - {doc}
+    resources = set(g.subjects(rdfns.DCTERMS.identifier, None)) - {doc}
     assert len(resources) == 11 + 16
     for r in resources:
-        assert (r, PROV.wasDerivedFrom, doc) in g, r
-        q = g.value(r, PROV.qualifiedDerivation)
-        assert g.value(q, PROV.entity) == doc
+        assert (r, rdfns.PROV.wasDerivedFrom, doc) in g, r
+        q = g.value(r, rdfns.PROV.qualifiedDerivation)
+        assert g.value(q, rdfns.PROV.entity) == doc
         assert str(g.value(q, URIRef(PHAKHI + "quote"))).startswith("กระทรวงมหาดไทย")
         assert int(g.value(q, URIRef(PHAKHI + "start"))) == 10
 
 
 def test_base_iri_is_configurable():
     g = parsed("ttl", base="https://example.org/phakhi/")
-    subjects = {str(s) for s in g.subjects(DCTERMS.identifier, None)}
+    subjects = {str(s) for s in g.subjects(rdfns.DCTERMS.identifier, None)}
     assert subjects and all(s.startswith("https://example.org/phakhi/") for s in subjects)
 
 

@@ -119,7 +119,7 @@ def test_parse_duration_none() -> None:
     assert parse_duration("") is None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.dates(min_value=datetime.date(1958, 1, 1), max_value=datetime.date(2150, 12, 31)),
     st.booleans(), st.booleans(), st.booleans(), st.sampled_from(["", "วันที่ ", "ณ ", "("]),
@@ -135,7 +135,7 @@ def test_round_trip(date: datetime.date, full: bool, thai_digits: bool, two_digi
     assert got is not None and got.start == date and got.as_written == written
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(list("0123456789๐๑๒๓๔๕๖๗๘๙ .-–")
                                           + FULL + ABBR + ["พ.ศ.", "วันที่", "ถึง", "วันจันทร์ที่"]),
                           st.characters()), max_size=40).map("".join))

@@ -106,7 +106,7 @@ def test_parse_int() -> None:
         assert parse_int(bad) is None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(_TEXTS)
 def test_clean_text_properties(raw: str) -> None:
     clean = clean_text(raw)

@@ -1,0 +1,703 @@
+"""``phakhi bench``: each figure measured side by side in one run, each step in its own process.
+
+Steps (any subset, in this order):
+
+* ``extract``  generate the corpus at ``scale``; extraction MB/s and docs/s against
+  PyThaiNLP ``newmm`` tokenisation of the same text; F1 against the generated truth.
+* ``neo4j``    load the graph (national facts at ``national`` + the corpus truth) into Neo4j
+  through the store (one transaction per document batch), one transaction per fact on a
+  sample (extrapolated), and ``neo4j-admin database import full`` of the same graph into an
+  empty database from CSV files.
+* ``queries``  build the embedded store from the same facts (timed: the national graph end to
+  end) and time every canned question (p50/p95) on it and, when the ``neo4j`` step loaded
+  it, on Neo4j.
+* ``analyses`` betweenness (sampled), PageRank and Louvain on the embedded store's graph.
+* ``view``     HTML view at 500, 2,000 and 10,000 nodes: time until stable in headless Chromium.
+* ``memory``   a table of every step's peak memory (each step always reports its own).
+
+Scale: ``scale`` sizes the document corpus (1 ≈ 300 documents); the graph for the store
+steps is that share of the national graph (``national`` = scale / 100 unless given, so
+scale 100 is the whole country: ~100k nodes, ~1M edges).
+
+>>> BenchConfig(scale=1).national_fraction
+0.01
+"""
+from __future__ import annotations
+
+import cProfile
+import csv
+import io
+import json
+import os
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from phakhi.bench.measure import Timer, percentile, run_step_subprocess
+
+STEPS = ["extract", "neo4j", "queries", "analyses", "view", "memory"]
+REPO = Path(__file__).resolve().parent.parent
+SCORER = Path(os.environ.get("PHAKHI_SCORER", REPO.parent / "shared" / "tools" / "score_extraction.py"))
+LOCAL_NEO4J_PORT = int(os.environ.get("PHAKHI_BENCH_NEO4J_PORT", "7699"))
+CHROMIUM = os.environ.get("PHAKHI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--no-first-run"]
+
+
+class StepSkipped(Exception):
+    """A step cannot run here (a dependency is missing); the message says why."""
+
+
+@dataclass
+class BenchConfig:
+    scale: float = 1.0
+    seed: int = 8
+    workdir: str = ""
+    steps: list[str] = field(default_factory=lambda: list(STEPS))
+    national: float | None = None  # share of the national graph; None: scale / 100
+    neo4j: str = "local"  # local (a private server started here) | off | a bolt:// URI
+    view_sizes: list[int] = field(default_factory=lambda: [500, 2000, 10000])
+    query_repeats: int = 20
+    opf_sample: int = 300  # facts written one transaction each
+    profile: bool = False
+
+    @property
+    def national_fraction(self) -> float:
+        if self.national is not None:
+            return self.national
+        return min(1.0, max(self.scale / 100, 0.0002))
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "BenchConfig":
+        return cls(**{k: v for k, v in d.items() if k in cls.__dataclass_fields__})
+
+    @property
+    def work(self) -> Path:
+        return Path(self.workdir)
+
+
+# -- shared inputs ----------------------------------------------------------------------------
+def corpus_dir(cfg: BenchConfig) -> Path:
+    return cfg.work / f"corpus-{cfg.scale:g}-{cfg.seed}"
+
+
+def ensure_corpus(cfg: BenchConfig) -> tuple[list[Path], Path, float]:
+    """The generated corpus (generated once per scale and seed): paths, truth, seconds."""
+    from phakhi.bench.generator import TRUTH_FILE, generate_corpus
+
+    d = corpus_dir(cfg)
+    if (d / TRUTH_FILE).exists():
+        return sorted(d.glob("*.txt")), d / TRUTH_FILE, 0.0
+    with Timer() as t:
+        c = generate_corpus(d, cfg.scale, cfg.seed)
+    return c.documents, c.truth_path, t.seconds
+
+
+def graph_batches(cfg: BenchConfig) -> Iterator[Any]:
+    """The benchmark graph: national facts (share ``national_fraction``) + corpus truth."""
+    from phakhi.bench.national import national_facts
+    from phakhi.bench.truth import truth_to_facts
+
+    yield from national_facts(cfg.national_fraction, cfg.seed)
+    _, truth_path, _ = ensure_corpus(cfg)
+    yield from truth_to_facts(json.loads(truth_path.read_text(encoding="utf-8")))
+
+
+def _profile_top(prof: cProfile.Profile, n: int = 12) -> list[str]:
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(n)
+    lines = [ln.rstrip() for ln in buf.getvalue().splitlines() if re.match(r"\s+\d", ln)]
+    return lines[:n]
+
+
+def _own_time_top(prof: cProfile.Profile, n: int = 12) -> list[str]:
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(n)
+    return [ln.rstrip() for ln in buf.getvalue().splitlines() if re.match(r"\s+\d", ln)][:n]
+
+
+# -- extract ----------------------------------------------------------------------------------
+def step_extract(cfg: BenchConfig) -> dict[str, Any]:
+    try:
+        from phakhi.loaders.extract import extract_document
+        from phakhi.loaders.readers import read_source
+    except ImportError as exc:
+        raise StepSkipped(f"extraction not available ({exc})") from None
+    paths, truth_path, gen_seconds = ensure_corpus(cfg)
+    sources = [read_source(p) for p in paths]
+    n_bytes = sum(len(s.text.encode("utf-8")) for s in sources)
+    extract_document(sources[0], "warm-up")  # loads the gazetteer and compiles patterns once
+    facts, errors = [], 0
+    prof = cProfile.Profile() if cfg.profile else None
+    with Timer() as t:
+        if prof:
+            prof.enable()
+        for p, s in zip(paths, sources):
+            try:
+                facts.append(extract_document(s, p.stem))
+            except Exception:  # noqa: BLE001 - a document that fails is counted, not fatal
+                errors += 1
+        if prof:
+            prof.disable()
+    from pythainlp.tokenize import word_tokenize
+
+    word_tokenize(sources[0].text[:2000], engine="newmm")  # warm-up: dictionary trie
+    with Timer() as tn:
+        tokens = sum(len(word_tokenize(s.text, engine="newmm")) for s in sources)
+    mb = n_bytes / 1e6
+    out: dict[str, Any] = {
+        "documents": len(paths), "megabytes": round(mb, 3), "generate_seconds": round(gen_seconds, 2),
+        "extract_seconds": round(t.seconds, 3), "extract_mb_per_s": round(mb / t.seconds, 3),
+        "extract_docs_per_s": round(len(paths) / t.seconds, 1), "extract_errors": errors,
+        "newmm_seconds": round(tn.seconds, 3), "newmm_mb_per_s": round(mb / tn.seconds, 3),
+        "newmm_tokens": tokens, "extract_vs_newmm": round(tn.seconds / t.seconds, 2),
+        "facts_nodes": sum(len(f.nodes) for f in facts), "facts_edges": sum(len(f.edges) for f in facts),
+    }
+    if prof:
+        out["profile_cumulative"] = _profile_top(prof)
+        out["profile_own_time"] = _own_time_top(prof)
+    out.update(_score(facts, truth_path))
+    return out
+
+
+def _score(facts: list[Any], truth_path: Path) -> dict[str, Any]:
+    """F1 of the extracted graph against the generated truth, by the shared scorer."""
+    if not SCORER.exists():
+        return {"score": f"skipped: scorer not found at {SCORER}"}
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[str, dict[str, Any]] = {}
+    for f in facts:
+        for n in f.nodes:
+            cur = nodes.setdefault(n.id, {"id": n.id, "type": n.type, "name": n.name, "aliases": []})
+            cur["aliases"] = sorted(set(cur["aliases"]) | set(n.aliases))
+        for e in f.edges:
+            edges.setdefault(e.id, {"source": e.source, "target": e.target, "type": e.type,
+                                    "count": e.properties.get("count")})
+    res = mod.score({"nodes": list(nodes.values()), "edges": list(edges.values())}, [str(truth_path)])
+    flat: dict[str, Any] = {}
+    for key in ("entities", "relations"):
+        part = res.get("lenient", {}).get(key) if isinstance(res.get("lenient"), dict) else None
+        if isinstance(part, dict):
+            flat[f"{key}_f1"] = round(part.get("f1", 0.0), 3)
+            flat[f"{key}_precision"] = round(part.get("p", 0.0), 3)
+            flat[f"{key}_recall"] = round(part.get("r", 0.0), 3)
+            flat[f"per_type_{key}_f1"] = {t: round(v["f1"], 3) for t, v in part.get("per_type", {}).items()}
+    return flat or {"score_raw": {k: v for k, v in res.items() if not isinstance(v, (list, dict))}}
+
+
+# -- neo4j ------------------------------------------------------------------------------------
+def neo4j_uri(cfg: BenchConfig) -> str:
+    """The server to use; ``local`` starts a private one (scripts/neo4j-local, own port) so the
+    shared development server is never filled or cleared. Credentials go to the environment."""
+    if cfg.neo4j == "off":
+        raise StepSkipped("Neo4j disabled (--neo4j off)")
+    if cfg.neo4j != "local":
+        if not os.environ.get("NEO4J_PASSWORD"):
+            raise StepSkipped(f"{cfg.neo4j}: set NEO4J_PASSWORD (and NEO4J_USER)")
+        return cfg.neo4j
+    script = REPO / "scripts" / "neo4j-local"
+    if not script.exists() or shutil.which("java") is None:
+        raise StepSkipped("no scripts/neo4j-local or no java: cannot start a Neo4j server")
+    env = dict(os.environ, NEO4J_LOCAL_BOLT_PORT=str(LOCAL_NEO4J_PORT), PYTHON=sys.executable)
+    proc = subprocess.run([str(script), "start"], capture_output=True, text=True, env=env, timeout=300)
+    if proc.returncode != 0:
+        lines = proc.stderr.strip().splitlines()
+        raise StepSkipped(f"Neo4j did not start: {lines[-1] if lines else proc.returncode}")
+    for word in proc.stdout.split():
+        if "=" in word and word.split("=", 1)[0] in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD"):
+            k, v = word.split("=", 1)
+            os.environ[k] = v
+    return os.environ["NEO4J_URI"]
+
+
+def stop_local_neo4j() -> None:
+    script = REPO / "scripts" / "neo4j-local"
+    if script.exists():
+        subprocess.run([str(script), "stop"], capture_output=True, text=True,
+                       env=dict(os.environ, NEO4J_LOCAL_BOLT_PORT=str(LOCAL_NEO4J_PORT)), timeout=120)
+
+
+def _open_neo4j(uri: str) -> Any:
+    from phakhi.graph.neo4j_store import Neo4jStore
+
+    return Neo4jStore.from_env(uri)
+
+
+def step_neo4j(cfg: BenchConfig) -> dict[str, Any]:
+    try:
+        from phakhi.graph.neo4j_store import Neo4jStore  # noqa: F401
+    except ImportError as exc:
+        raise StepSkipped(f"Neo4j store not available ({exc})") from None
+    uri = neo4j_uri(cfg)
+    store = _open_neo4j(uri)
+    out: dict[str, Any] = {"uri": uri.split("@")[-1]}
+    try:
+        if cfg.neo4j != "local" and store.documents():
+            raise StepSkipped(f"{uri}: the database is not empty; the benchmark needs an empty one "
+                              "(use --neo4j local for a private server)")
+        store.clear()
+        n_nodes = n_edges = n_batches = 0
+        prof = cProfile.Profile() if cfg.profile else None
+        with Timer() as t:
+            if prof:
+                prof.enable()
+            for batch in graph_batches(cfg):
+                store.write(batch)
+                n_nodes += len(batch.nodes)
+                n_edges += len(batch.edges)
+                n_batches += 1
+            if prof:
+                prof.disable()
+        facts = n_nodes + n_edges
+        out.update({"batches": n_batches, "node_facts": n_nodes, "edge_facts": n_edges,
+                    "store_batched_seconds": round(t.seconds, 2),
+                    "store_batched_facts_per_s": round(facts / t.seconds, 1)})
+        if prof:
+            out["profile_cumulative"] = _profile_top(prof)
+        out.update(_driver_rates(store, cfg))
+        out["batched_vs_one_per_fact"] = round(out["store_batched_facts_per_s"] / out["one_per_fact_facts_per_s"], 1)
+        out["one_per_fact_extrapolated_seconds"] = round(facts / out["one_per_fact_facts_per_s"], 1)
+        (cfg.work / "neo4j-loaded.json").write_text(json.dumps({"uri": uri, "national": cfg.national_fraction,
+                                                               "scale": cfg.scale}), encoding="utf-8")
+    finally:
+        store.close()
+    out.update(_admin_import(cfg))
+    return out
+
+
+def _sample_facts(cfg: BenchConfig, n: int) -> tuple[list[Any], list[Any]]:
+    from phakhi.bench.national import national_facts
+
+    batches = national_facts(max(cfg.national_fraction, 0.001), cfg.seed)
+    next(batches)  # the reference batch: the sample is a district's own facts
+    b = next(batches)
+    return b.nodes[: n // 4], b.edges[: n - n // 4]
+
+
+def _driver_rates(store: Any, cfg: BenchConfig) -> dict[str, Any]:
+    """One transaction per fact on a sample, and plain UNWIND batches of the same sample, on
+    the driver directly (ids prefixed ``bench-opf:``, deleted afterwards)."""
+    driver, db = store._driver, store.database
+    onto = store.ontology
+    nodes, edges = _sample_facts(cfg, cfg.opf_sample)
+    pre = "bench-opf:"
+
+    def node_rows(tag: str) -> dict[str, list[dict[str, Any]]]:
+        rows: dict[str, list[dict[str, Any]]] = {}
+        for n in nodes:
+            rows.setdefault(onto.check_label(n.type), []).append({"id": pre + tag + n.id, "name": n.name})
+        return rows
+
+    def edge_rows(tag: str) -> dict[str, list[dict[str, Any]]]:
+        rows: dict[str, list[dict[str, Any]]] = {}
+        for e in edges:
+            rows.setdefault(onto.check_rel_type(e.type), []).append(
+                {"s": pre + tag + e.source, "t": pre + tag + e.target, "id": pre + tag + e.id})
+        return rows
+
+    with driver.session(database=db) as session:
+        with Timer() as t1:
+            for label, rows in node_rows("1:").items():
+                for r in rows:
+                    session.execute_write(lambda tx, r=r, label=label: tx.run(
+                        f"MERGE (n:Entity {{id: $id}}) SET n.name = $name, n:{label}", **r).consume())
+            for rel, rows in edge_rows("1:").items():
+                for r in rows:
+                    session.execute_write(lambda tx, r=r, rel=rel: tx.run(
+                        f"MERGE (a:Entity {{id: $s}}) MERGE (b:Entity {{id: $t}}) "
+                        f"MERGE (a)-[x:{rel} {{id: $id}}]->(b)", **r).consume())
+        with Timer() as t2:
+            def unwind(tx: Any) -> None:
+                for label, rows in node_rows("2:").items():
+                    tx.run(f"UNWIND $rows AS r MERGE (n:Entity {{id: r.id}}) SET n.name = r.name, n:{label}",
+                           rows=rows).consume()
+                for rel, rows in edge_rows("2:").items():
+                    tx.run(f"UNWIND $rows AS r MERGE (a:Entity {{id: r.s}}) MERGE (b:Entity {{id: r.t}}) "
+                           f"MERGE (a)-[x:{rel} {{id: r.id}}]->(b)", rows=rows).consume()
+            session.execute_write(unwind)
+        session.execute_write(lambda tx: tx.run("MATCH (n:Entity) WHERE n.id STARTS WITH $p DETACH DELETE n",
+                                                p=pre).consume())
+    facts = len(nodes) + len(edges)
+    return {"one_per_fact_sample": facts, "one_per_fact_seconds": round(t1.seconds, 3),
+            "one_per_fact_facts_per_s": round(facts / t1.seconds, 1),
+            "driver_unwind_facts_per_s": round(facts / t2.seconds, 1),
+            "note_one_per_fact": f"measured on a sample of {facts} facts and extrapolated"}
+
+
+def _neo4j_lib() -> Path | None:
+    cache = Path(os.environ.get("NEO4J_LOCAL_CACHE", REPO / ".cache" / "neo4j"))
+    libs = sorted(p for p in cache.glob("lib-*") if (p / ".complete").exists())
+    return libs[-1] if libs else None
+
+
+def write_import_csv(batches: Iterable[Any], folder: Path) -> tuple[list[Path], list[Path], int, int]:
+    """Node and relationship CSV files for ``neo4j-admin database import full`` (one file
+    per label and per type; merged node facts, deduplicated edges)."""
+    from phakhi.ontology import load_ontology
+
+    onto = load_ontology()
+    folder.mkdir(parents=True, exist_ok=True)
+    nodes: dict[str, tuple[str, str]] = {}
+    edges: dict[str, tuple[str, str, str]] = {}
+    for b in batches:
+        for n in b.nodes:
+            nodes.setdefault(n.id, (onto.check_label(n.type), n.name))
+        for e in b.edges:
+            edges.setdefault(e.id, (e.source, e.target, onto.check_rel_type(e.type)))
+    for e in edges.values():  # ends no batch states as a node: bare Entity nodes
+        for end in e[:2]:
+            nodes.setdefault(end, ("", ""))
+    node_files, rel_files = [], []
+    by_label: dict[str, list[tuple[str, str]]] = {}
+    for nid, (label, name) in nodes.items():
+        by_label.setdefault(label, []).append((nid, name))
+    for label, rows in by_label.items():
+        p = folder / f"nodes-{label or 'bare'}.csv"
+        with p.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(["id:ID", "name", ":LABEL"])
+            for nid, name in rows:
+                w.writerow([nid, name, f"Entity;{label}" if label else "Entity"])
+        node_files.append(p)
+    by_type: dict[str, list[tuple[str, str, str]]] = {}
+    for eid, (s, t, typ) in edges.items():
+        by_type.setdefault(typ, []).append((s, t, eid))
+    for typ, rows in by_type.items():
+        p = folder / f"rels-{typ}.csv"
+        with p.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow([":START_ID", ":END_ID", "id", ":TYPE"])
+            for s, t, eid in rows:
+                w.writerow([s, t, eid, typ])
+        rel_files.append(p)
+    return node_files, rel_files, len(nodes), len(edges)
+
+
+def _admin_import(cfg: BenchConfig) -> dict[str, Any]:
+    """``neo4j-admin database import full`` of the same graph into an empty database of a
+    throw-away NEO4J_HOME (offline: no server involved)."""
+    lib = _neo4j_lib()
+    if lib is None or shutil.which("java") is None:
+        return {"admin_import": "skipped: no assembled Neo4j jars in .cache/neo4j (run scripts/neo4j-local "
+                                "start once) or no java"}
+    home = Path(tempfile.mkdtemp(prefix="phakhi-import-", dir=cfg.work))
+    try:
+        with Timer() as tc:
+            nf, rf, n_nodes, n_rels = write_import_csv(graph_batches(cfg), home / "csv")
+        (home / "conf").mkdir()
+        (home / "conf" / "neo4j.conf").write_text(
+            f"server.directories.data={home / 'data'}\nserver.directories.logs={home / 'logs'}\n"
+            "server.memory.heap.max_size=1g\n", encoding="utf-8")
+        cmd = ["java", "-Xmx1g", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "database", "import", "full",
+               *[f"--nodes={p}" for p in nf], *[f"--relationships={p}" for p in rf],
+               "--overwrite-destination=true", "--threads=2", "neo4j"]
+        env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(home / "conf"))
+        with Timer() as ti:
+            proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800)
+        if proc.returncode != 0:
+            tail = [ln for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip()]
+            return {"admin_import": f"failed: {tail[-1] if tail else proc.returncode}",
+                    "admin_import_csv_seconds": round(tc.seconds, 2)}
+        facts = n_nodes + n_rels
+        return {"admin_import": "ok", "admin_import_nodes": n_nodes, "admin_import_relationships": n_rels,
+                "admin_import_csv_seconds": round(tc.seconds, 2),
+                "admin_import_seconds": round(ti.seconds, 2),
+                "admin_import_facts_per_s": round(facts / ti.seconds, 1),
+                "note_admin_import": "JVM start-up included; CSV writing timed separately"}
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+# -- queries ------------------------------------------------------------------------------
+def embedded_dir(cfg: BenchConfig) -> Path:
+    return cfg.work / f"embedded-{cfg.national_fraction:g}-{cfg.scale:g}-{cfg.seed}"
+
+
+def build_embedded(cfg: BenchConfig) -> tuple[Any, dict[str, Any]]:
+    """The embedded store holding the benchmark graph, built (and timed) when absent."""
+    from phakhi.graph.sqlite_store import SQLiteStore
+
+    d = embedded_dir(cfg)
+    figures: dict[str, Any] = {}
+    if not (d / ".complete").exists():
+        shutil.rmtree(d, ignore_errors=True)
+        store = SQLiteStore(d)
+        n = 0
+        with Timer() as t:
+            for batch in graph_batches(cfg):
+                store.write(batch)
+                n += len(batch.nodes) + len(batch.edges)
+        figures = {"embedded_build_seconds": round(t.seconds, 2), "embedded_facts": n,
+                   "embedded_facts_per_s": round(n / t.seconds, 1)}
+        (d / ".complete").write_text("ok", encoding="utf-8")
+        store.close()
+    return SQLiteStore(d), figures
+
+
+def query_params(cfg: BenchConfig) -> dict[str, dict[str, Any]]:
+    """One realistic parameter set per canned question (ids of generated entities)."""
+    from phakhi.bench import admin_names as A
+    from phakhi.bench.national import reference_ids
+    from phakhi.bench.world import World
+    from phakhi.graph.model import node_id
+
+    ids = reference_ids()
+    world = World(cfg.seed)
+    deal = world.deal(0)
+    org = ids[deal.parties[0]]
+    agreement = node_id("Agreement", deal.title, "mou:0")
+    person = node_id("Person", world.head(deal.parties[0]).name)
+    return {
+        "partners": {"org": org}, "agreements": {"org": org},
+        "signatories": {"agreement": agreement}, "obligations": {"org": org},
+        "networks": {"center": ids["centre:ssp"]}, "ministries-reached": {"org": org},
+        "positions": {"person": person}, "expiring": {"days": 365, "as_of": "2024-01-01"},
+        "timeline": {"from": "2022-01-01", "to": "2022-12-31"},
+        "trainer-coverage": {"department": ids["dopa"]},
+        "evidence": {"entity": ids["dopa"]},
+        "path": {"a": ids["dopa"], "b": ids[f"province:{A.PROVINCES[0][0]}"], "max_hops": 4},
+        "ego": {"entity": org, "depth": 1},
+    }
+
+
+def _latencies(fn: Callable[[], Any], repeats: int) -> tuple[list[float], int]:
+    rows = fn()  # warm-up (caches, query plans)
+    times = []
+    for _ in range(repeats):
+        with Timer() as t:
+            fn()
+        times.append(t.seconds * 1000)
+    return times, len(rows)
+
+
+def step_queries(cfg: BenchConfig) -> dict[str, Any]:
+    try:
+        from phakhi.queries.answer import answer_cypher, answer_networkx
+        from phakhi.queries.catalog import load_catalog
+    except ImportError as exc:
+        raise StepSkipped(f"canned questions not available ({exc})") from None
+    store, out = build_embedded(cfg)
+    with Timer() as tg:
+        g = store.graph()
+    out.update({"graph_nodes": g.number_of_nodes(), "graph_edges": g.number_of_edges(),
+                "embedded_graph_load_seconds": round(tg.seconds, 2)})
+    store.close()
+    params = query_params(cfg)
+    catalog = load_catalog()
+    rows: list[dict[str, Any]] = []
+    for qid in catalog:
+        p = params.get(qid, {})
+        try:
+            times, n = _latencies(lambda: answer_networkx(g, qid, p), cfg.query_repeats)
+            rows.append({"engine": "embedded", "question": qid, "rows": n,
+                         "p50_ms": round(percentile(times, 50), 2), "p95_ms": round(percentile(times, 95), 2)})
+        except Exception as exc:  # noqa: BLE001 - one failing question is reported, not fatal
+            rows.append({"engine": "embedded", "question": qid, "error": str(exc).splitlines()[0][:120]})
+    loaded = cfg.work / "neo4j-loaded.json"
+    if loaded.exists() and json.loads(loaded.read_text())["national"] == cfg.national_fraction:
+        uri = neo4j_uri(cfg)
+        neo = _open_neo4j(uri)
+        try:
+            for qid in catalog:
+                p = params.get(qid, {})
+                try:
+                    times, n = _latencies(lambda: answer_cypher(neo, qid, p), cfg.query_repeats)
+                    rows.append({"engine": "neo4j", "question": qid, "rows": n,
+                                 "p50_ms": round(percentile(times, 50), 2),
+                                 "p95_ms": round(percentile(times, 95), 2)})
+                except Exception as exc:  # noqa: BLE001
+                    rows.append({"engine": "neo4j", "question": qid, "error": str(exc).splitlines()[0][:120]})
+        finally:
+            neo.close()
+    else:
+        out["neo4j_queries"] = "skipped: the neo4j step did not load this graph in this run"
+    out["questions"] = rows
+    for engine in ("embedded", "neo4j"):
+        p95 = [r["p95_ms"] for r in rows if r["engine"] == engine and "p95_ms" in r]
+        if p95:
+            out[f"{engine}_worst_p95_ms"] = max(p95)
+            out[f"{engine}_median_p50_ms"] = round(percentile(
+                [r["p50_ms"] for r in rows if r["engine"] == engine and "p50_ms" in r], 50), 2)
+    return out
+
+
+# -- analyses -----------------------------------------------------------------------------
+def step_analyses(cfg: BenchConfig) -> dict[str, Any]:
+    try:
+        from phakhi.queries import analyses
+    except ImportError as exc:
+        raise StepSkipped(f"analyses not available ({exc})") from None
+    store, out = build_embedded(cfg)
+    g = store.graph()
+    store.close()
+    k = min(200, g.number_of_nodes())
+    out.update({"graph_nodes": g.number_of_nodes(), "graph_edges": g.number_of_edges(),
+                "betweenness_k": k})
+    for name, fn in [("betweenness", lambda: analyses.brokers(g, top=10, k=k)),
+                     ("pagerank", lambda: analyses.pagerank(g, top=10)),
+                     ("louvain", lambda: analyses.communities(g, top=10))]:
+        try:
+            with Timer() as t:
+                fn()
+            out[f"{name}_seconds"] = round(t.seconds, 2)
+        except Exception as exc:  # noqa: BLE001
+            out[f"{name}_seconds"] = f"error: {str(exc).splitlines()[0][:100]}"
+    return out
+
+
+# -- view ---------------------------------------------------------------------------------
+def step_view(cfg: BenchConfig) -> dict[str, Any]:
+    try:
+        from phakhi.views.html import write_graph_view
+    except ImportError as exc:
+        raise StepSkipped(f"HTML view not available ({exc})") from None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise StepSkipped("playwright is not installed") from None
+    if not Path(CHROMIUM).exists():
+        raise StepSkipped(f"no Chromium at {CHROMIUM}")
+    from phakhi.bench.national import national_facts
+    from phakhi.graph.store import to_networkx
+
+    biggest = max(cfg.view_sizes)
+    fraction = min(1.0, biggest / 90_000 * 1.3)  # ~98k nodes at 1: enough nodes for the largest view
+    nodes, edges = [], []
+    for b in national_facts(fraction, cfg.seed):
+        nodes += b.nodes
+        edges += b.edges
+    g = to_networkx(nodes, edges)
+    order = list(g.nodes)
+    out: dict[str, Any] = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        try:
+            for size in cfg.view_sizes:
+                sub = g.subgraph(order[:size]).copy()
+                path = cfg.work / f"view-{size}.html"
+                with Timer() as tr:
+                    write_graph_view(sub, path)
+                page = browser.new_page()
+                try:
+                    with Timer() as tl:
+                        page.goto(path.as_uri())
+                        page.wait_for_selector("body[data-stabilized='true']", state="attached", timeout=120_000)
+                    drawn = page.evaluate("() => (window.phakhi && window.phakhi.nodes) ? "
+                                          "window.phakhi.nodes.length : null")
+                    out[f"view_{size}"] = {"nodes": sub.number_of_nodes(), "edges": sub.number_of_edges(),
+                                           "drawn_nodes": drawn, "render_seconds": round(tr.seconds, 2),
+                                           "stable_seconds": round(tl.seconds, 2),
+                                           "html_mb": round(path.stat().st_size / 1e6, 2)}
+                except Exception as exc:  # noqa: BLE001
+                    out[f"view_{size}"] = {"nodes": sub.number_of_nodes(),
+                                           "error": str(exc).splitlines()[0][:120]}
+                finally:
+                    page.close()
+        finally:
+            browser.close()
+    return out
+
+
+def step_memory(cfg: BenchConfig) -> dict[str, Any]:
+    return {"note": "each step reports its own peak_rss_mb (measured in its own process)"}
+
+
+STEP_FUNCTIONS: dict[str, Callable[[BenchConfig], dict[str, Any]]] = {
+    "extract": step_extract, "neo4j": step_neo4j, "queries": step_queries,
+    "analyses": step_analyses, "view": step_view, "memory": step_memory,
+}
+
+
+# -- the whole run --------------------------------------------------------------------------
+def run_bench(cfg: BenchConfig, progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Run the chosen steps, each in its own process; the results as one JSON-able dict."""
+    cfg.work.mkdir(parents=True, exist_ok=True)
+    (cfg.work / "neo4j-loaded.json").unlink(missing_ok=True)
+    results: dict[str, Any] = {"config": {**asdict(cfg), "national_fraction": cfg.national_fraction},
+                               "steps": {}}
+    started_local = False
+    try:
+        for step in [s for s in STEPS if s in cfg.steps]:
+            if progress:
+                progress(f"bench: {step} …")
+            if step == "memory":
+                continue
+            if step in ("neo4j", "queries") and cfg.neo4j == "local":
+                started_local = True
+            results["steps"][step] = run_step_subprocess(step, asdict(cfg), cfg.work)
+    finally:
+        if started_local:
+            stop_local_neo4j()
+    if "memory" in cfg.steps:
+        results["steps"]["memory"] = {s: r.get("peak_rss_mb") for s, r in results["steps"].items()}
+    results["targets"] = evaluate_targets(results["steps"], cfg)
+    return results
+
+
+def evaluate_targets(steps: dict[str, Any], cfg: BenchConfig) -> list[dict[str, Any]]:
+    """The project's performance targets: met, missed, or not measured."""
+    ex, neo, q, v = (steps.get(k, {}) for k in ("extract", "neo4j", "queries", "view"))
+
+    def row(target: str, value: Any, ok: bool | None) -> dict[str, Any]:
+        return {"target": target, "value": value,
+                "status": "not measured" if ok is None else ("met" if ok else "missed")}
+
+    rows = []
+    mbs = ex.get("extract_mb_per_s")
+    rows.append(row("extraction >= 2 MB/s", mbs, None if mbs is None else mbs >= 2))
+    ratio = ex.get("extract_vs_newmm")
+    rows.append(row("extraction faster than newmm", ratio, None if ratio is None else ratio > 1))
+    r = neo.get("batched_vs_one_per_fact")
+    rows.append(row("batched Neo4j >= 100x one-per-fact", r, None if r is None else r >= 100))
+    fps = neo.get("store_batched_facts_per_s")
+    rows.append(row("batched Neo4j >= 20,000 facts/s", fps, None if fps is None else fps >= 20000))
+    full = cfg.national_fraction >= 1
+    builds = [x for x in (neo.get("store_batched_seconds"), q.get("embedded_build_seconds")) if x is not None]
+    worst = max(builds) if builds else None
+    rows.append(row("national graph built end to end < 10 min" + ("" if full else " (not national scale)"),
+                    worst, None if worst is None or not full else worst < 600))
+    p95 = q.get("neo4j_worst_p95_ms")
+    rows.append(row("canned questions p95 < 200 ms on Neo4j" + ("" if full else " (not national scale)"),
+                    p95, None if p95 is None or not full else p95 < 200))
+    view = v.get("view_2000", {}) if isinstance(v.get("view_2000"), dict) else {}
+    s = view.get("stable_seconds")
+    rows.append(row("2,000-node view stable < 5 s", s, None if s is None else s < 5))
+    return rows
+
+
+# -- the printed table ------------------------------------------------------------------------
+def summary_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per figure: step, figure, value (what ``phakhi bench`` prints)."""
+    rows: list[dict[str, Any]] = []
+    for step, figures in results["steps"].items():
+        if step == "memory":
+            for s, mb in figures.items():
+                rows.append({"step": "memory", "figure": f"{s} peak MB", "value": mb})
+            continue
+        for k, v in figures.items():
+            if k == "questions":
+                for r in v:
+                    val = (f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms ({r['rows']} rows)"
+                           if "p50_ms" in r else r.get("error"))
+                    rows.append({"step": step, "figure": f"{r['engine']} {r['question']}", "value": val})
+            elif k.startswith(("profile", "per_type")):
+                continue
+            elif isinstance(v, dict):
+                rows.append({"step": step, "figure": k, "value": ", ".join(f"{a}={b}" for a, b in v.items())})
+            else:
+                rows.append({"step": step, "figure": k, "value": v})
+    for t in results.get("targets", []):
+        rows.append({"step": "target", "figure": t["target"], "value": f"{t['status']} ({t['value']})"})
+    return rows

@@ -1,0 +1,168 @@
+"""Crash safety for real: processes killed with SIGKILL in the middle of writing.
+
+Afterwards every document's facts are all there or not there at all, and running the
+same job again completes the store.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from phakhi.graph.sqlite_store import SQLiteStore
+
+PYTHON = sys.executable
+
+# A child process that writes big synthetic documents into the embedded store, skipping
+# those already stored with the same fingerprint (as ingest does). With KILL_AT="doc:row"
+# it SIGKILLs itself from inside SQLite's statement trace once document ``doc`` has
+# inserted ``row`` claim rows: a real crash at a known point inside the transaction.
+WRITER = textwrap.dedent("""
+    import os, signal, sys
+    from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Node, Provenance
+    from phakhi.graph.sqlite_store import SQLiteStore
+
+    store_dir, n_docs, per_doc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    kill_doc, kill_row = map(int, os.environ.get("KILL_AT", "-1:-1").split(":"))
+    store = SQLiteStore(store_dir)
+    state = {"doc": -1, "rows": 0}
+
+    def trace(sql):
+        if sql.startswith("INSERT INTO node_claims") or sql.startswith("INSERT INTO edge_claims"):
+            state["rows"] += 1
+            if state["doc"] == kill_doc and state["rows"] == kill_row:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+    store._db.set_trace_callback(trace)
+    for d in range(n_docs):
+        doc_id, fp = f"doc:{d}", f"sha-{d}"
+        if store.fingerprint(doc_id) == fp:
+            continue
+        prov = Provenance(doc_id, 0, 1)
+        shared = [Node(f"Department:กรม {k}", "Department", f"กรม {k}", [f"alias {d}"], {}, [prov])
+                  for k in range(5)]
+        own = [Node(f"Person:{d}-{k}", "Person", f"บุคคล {d}-{k}", [], {}, [prov])
+               for k in range(per_doc)]
+        edges = [Edge(p.id, shared[k % 5].id, "HOLDS_POSITION", {}, [prov]) for k, p in enumerate(own)]
+        state["doc"], state["rows"] = d, 0
+        print(f"begin {d}", flush=True)
+        store.write(DocumentFacts(DocumentInfo(doc_id, f"/c/{d}.txt", fp), shared + own, edges))
+        print(f"done {d}", flush=True)
+""")
+
+
+def run_writer(store_dir: Path, n_docs: int, per_doc: int, kill_at: str | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    if kill_at:
+        env["KILL_AT"] = kill_at
+    return subprocess.run([PYTHON, "-c", WRITER, str(store_dir), str(n_docs), str(per_doc)],
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+def assert_all_or_nothing(store_dir: Path, per_doc: int) -> set[str]:
+    """Each stored document has exactly its claims; no claims without a document."""
+    with SQLiteStore(store_dir) as store:
+        db = store._db
+        claims = dict(db.execute("SELECT doc_id, count(*) FROM node_claims GROUP BY doc_id"))
+        edge_claims = dict(db.execute("SELECT doc_id, count(*) FROM edge_claims GROUP BY doc_id"))
+        docs = {d.doc_id: d for d in store.documents()}
+        assert set(claims) == set(docs)
+        for doc_id, info in docs.items():
+            assert claims[doc_id] == info.node_count == per_doc + 5, doc_id
+            assert edge_claims[doc_id] == info.edge_count == per_doc, doc_id
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return set(docs)
+
+
+def test_sigkill_inside_a_write_leaves_whole_documents(tmp_path: Path) -> None:
+    store_dir, n_docs, per_doc = tmp_path / "store", 6, 800
+    # killed half-way through inserting document 3's claims
+    proc = run_writer(store_dir, n_docs, per_doc, kill_at=f"3:{per_doc}")
+    assert proc.returncode == -signal.SIGKILL
+    assert "begin 3" in proc.stdout and "done 3" not in proc.stdout
+    assert assert_all_or_nothing(store_dir, per_doc) == {"doc:0", "doc:1", "doc:2"}
+    # running again completes, skipping what is there
+    proc = run_writer(store_dir, n_docs, per_doc)
+    assert proc.returncode == 0, proc.stderr
+    assert "begin 0" not in proc.stdout and "begin 3" in proc.stdout
+    assert assert_all_or_nothing(store_dir, per_doc) == {f"doc:{d}" for d in range(n_docs)}
+
+
+def test_sigkill_while_rewriting_keeps_the_old_facts(tmp_path: Path) -> None:
+    store_dir, per_doc = tmp_path / "store", 300
+    assert run_writer(store_dir, 2, per_doc).returncode == 0
+    with SQLiteStore(store_dir) as store:
+        before = sorted(n.id for n in store.nodes())
+        # make doc:1 look changed, so the next run rewrites it
+        store._db.execute("UPDATE documents SET fingerprint='old' WHERE doc_id='doc:1'")
+    # killed after the old claims were deleted and half the new ones inserted
+    proc = run_writer(store_dir, 2, per_doc, kill_at=f"1:{per_doc // 2}")
+    assert proc.returncode == -signal.SIGKILL
+    assert assert_all_or_nothing(store_dir, per_doc) == {"doc:0", "doc:1"}
+    with SQLiteStore(store_dir) as store:
+        assert store.fingerprint("doc:1") == "old"  # the old version, whole
+        assert sorted(n.id for n in store.nodes()) == before
+
+
+# -- Neo4j: a push killed mid-way ------------------------------------------------------
+
+@pytest.mark.neo4j
+def test_sigkill_during_push_then_push_completes(tmp_path: Path, neo4j_store, neo4j_env,
+                                                 make_batches) -> None:
+    store_dir = tmp_path / "store"
+    batches = make_batches(30, per_doc=150, seed=3)
+    with SQLiteStore(store_dir) as sqlite:
+        for b in batches:
+            sqlite.write(b)
+        expected = ({n.id: n.to_dict() for n in sqlite.nodes()},
+                    {e.id: e.to_dict() for e in sqlite.edges()})
+    env = neo4j_env.environ()
+    cmd = [PYTHON, "-m", "phakhi.cli", "--store", str(store_dir), "-q", "push", "--to",
+           neo4j_env.uri, "--batch-size", "50"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    driver = neo4j_store._driver
+    killed_in_tx = False
+    try:
+        deadline = time.monotonic() + 120  # a guard against hanging, not a timing assertion
+        while proc.poll() is None and time.monotonic() < deadline:
+            docs = driver.execute_query("MATCH (d:PhakhiDocument) RETURN count(d) AS c",
+                                        database_=neo4j_env.database)[0][0]["c"]
+            if docs >= 3:
+                open_tx = driver.execute_query(
+                    "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND' "
+                    "RETURN count(*) AS c", database_=neo4j_env.database)[0][0]["c"]
+                if open_tx:
+                    proc.send_signal(signal.SIGKILL)
+                    killed_in_tx = True
+                    break
+    finally:
+        if proc.poll() is None and not killed_in_tx:
+            proc.kill()
+        proc.wait()
+    assert killed_in_tx, "the push finished before it could be killed"
+    # after the kill: whole documents only
+    stored = {d.doc_id: d for d in neo4j_store.documents()}
+    assert 3 <= len(stored) < len(batches)
+    rows = driver.execute_query("MATCH (n:Entity) WHERE n.claims IS NOT NULL RETURN n.claims AS c",
+                                database_=neo4j_env.database)[0]
+    per_doc: dict[str, int] = {}
+    for r in rows:
+        for doc_id in json.loads(r["c"]):
+            per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+    assert set(per_doc) == set(stored)
+    for doc_id, info in stored.items():
+        assert per_doc[doc_id] == info.node_count
+    # pushing again completes, and the result is what an uninterrupted push gives
+    done = subprocess.run(cmd[:5] + ["push", "--to", neo4j_env.uri], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert f"{len(batches) - len(stored)} document(s), {len(stored)} unchanged" in done.stderr
+    assert ({n.id: n.to_dict() for n in neo4j_store.nodes()},
+            {e.id: e.to_dict() for e in neo4j_store.edges()}) == expected
