@@ -22,7 +22,7 @@ from pathlib import Path
 
 from phakhi.bench import admin_names as A
 from phakhi.bench.truth import Truth
-from phakhi.bench.world import Deal, Person, World, place_name, random_date, rng_for, thai_digits
+from phakhi.bench.world import Deal, Person, Venue, World, place_name, random_date, rng_for, thai_digits
 
 # Documents of each kind at scale 1.
 SCALE_1_COUNTS: dict[str, int] = {"mou": 90, "signing": 70, "letter": 60, "seminar": 50, "table": 15}
@@ -50,7 +50,6 @@ def generate_corpus(out_dir: str | Path, scale: float = 1.0, seed: int = DEFAULT
     world = World(seed)
     truth = Truth()
     counts = doc_counts(scale)
-    n_deals = counts["mou"]
     plan: list[tuple[str, int]] = []
     # Interleave kinds so any prefix of the corpus is a mix.
     longest = max(counts.values())
@@ -64,7 +63,7 @@ def generate_corpus(out_dir: str | Path, scale: float = 1.0, seed: int = DEFAULT
         doc_id = f"{n:05d}_{hashlib.sha1(f'{seed}:{kind}:{i}'.encode()).hexdigest()[:16]}"
         rng = rng_for(seed, kind, i)
         writer = WRITERS[kind]
-        text = writer(world, truth, rng, doc_id, i, n_deals)
+        text = writer(world, truth, rng, doc_id, i)
         path = out / f"{doc_id}.txt"
         data = text.encode("utf-8")
         path.write_bytes(data)
@@ -121,9 +120,11 @@ def centre_entity(t: Truth, key: str, doc: str) -> str:
     return t.entity("Center", c.name, key=f"centre:{key}", aliases=aliases, doc=doc, level=c.level)
 
 
-def deal_entity(t: Truth, deal: Deal, doc: str) -> str:
+def deal_entity(t: Truth, deal: Deal, doc: str, date: dt.date | None = None) -> str:
+    """The agreement; ``date`` is the signing date a news item states when the text does not."""
+    date = deal.date or date
     return t.entity("Agreement", deal.title, key=f"mou:{deal.index}", doc=doc, title=deal.title,
-                    date=deal.date.isoformat() if deal.date else None,
+                    date=date.isoformat() if date else None,
                     duration_years=deal.duration_years,
                     termination_notice_days=deal.notice_days,
                     parties=[A.ALL_BODIES[p].name for p in deal.parties])
@@ -144,7 +145,7 @@ def join_names(names: list[str]) -> str:
 
 
 # -- MOU texts -----------------------------------------------------------------------------
-def write_mou(world: World, t: Truth, rng: random.Random, doc: str, i: int, n_deals: int) -> str:
+def write_mou(world: World, t: Truth, rng: random.Random, doc: str, i: int) -> str:
     deal = world.deal(i)
     digits = thai_digits if deal.thai_clause_digits else str
     bodies = [A.ALL_BODIES[p] for p in deal.parties]
@@ -157,7 +158,7 @@ def write_mou(world: World, t: Truth, rng: random.Random, doc: str, i: int, n_de
         lines += [bodies[0].name, "กับ", bodies[1].name, ""]
     else:
         lines += [b.name for b in bodies[:-1]] + [f"และ{bodies[-1].name}", ""]
-    when = (f" เมื่อ{date_th(deal.date, thai=True, weekday=True)} ณ {deal.venue}"
+    when = (f" เมื่อ{date_th(deal.date, thai=True, weekday=True)} ณ {deal.venue.text}"
             if deal.date else "")
     lines.append(f"บันทึกข้อตกลงฉบับนี้จัดทำขึ้นระหว่าง{join_names([b.name for b in bodies])}{when} "
                  f"เพื่อเป็นกรอบแนวทางความร่วมมือ{deal.topic}")
@@ -235,12 +236,12 @@ def write_mou(world: World, t: Truth, rng: random.Random, doc: str, i: int, n_de
 
 
 # -- signing-ceremony news ----------------------------------------------------------------
-def write_signing(world: World, t: Truth, rng: random.Random, doc: str, i: int, n_deals: int) -> str:
-    deal = world.deal(i % n_deals)
+def write_signing(world: World, t: Truth, rng: random.Random, doc: str, i: int) -> str:
+    deal = world.deal(i)  # the same MOU as text i: news, text and letter of one agreement
     date = deal.date or random_date(rng)
     bodies = [A.ALL_BODIES[p] for p in deal.parties]
     time = f"{rng.choice([9, 10, 13, 14])}.{rng.choice(['00', '30'])}"
-    venue_room = deal.venue or f"ห้องประชุม{rng.choice(A.ROOM_NAMES)} {bodies[0].name}"
+    venue = deal.venue or Venue(f"ห้องประชุม{rng.choice(A.ROOM_NAMES)}", None, bodies[0].name, True)
     signers = [(world.head(p), A.ALL_BODIES[p]) for p in deal.parties]
     signer_text = join_names([f"{s.written} {b.head_title}" for s, b in signers])
     title = f"{bodies[0].abbr} ร่วมมือ{bodies[1].name}ขับเคลื่อน{deal.topic}"
@@ -248,7 +249,7 @@ def write_signing(world: World, t: Truth, rng: random.Random, doc: str, i: int, 
     guest = world.deputy(guest_body, 2)
     net_clauses = [(p, c) for p in deal.parties for c in deal.clauses[p] if c.committee]
     lines = [title, "", ""]
-    lines.append(f"วันนี้ ({date_th(date)}) เวลา {time} น. ณ {venue_room} {signer_text} "
+    lines.append(f"วันนี้ ({date_th(date)}) เวลา {time} น. ณ {venue.text} {signer_text} "
                  f"ได้ร่วมพิธีลงนามใน{deal.title} โดยมี{guest.written} "
                  f"{A.ALL_BODIES[guest_body].deputy_title.replace('รอง', 'รอง', 1)} ร่วมเป็นเกียรติในพิธี")
     first, fb = signers[0]
@@ -269,11 +270,13 @@ def write_signing(world: World, t: Truth, rng: random.Random, doc: str, i: int, 
     lines += [f"ครั้งที่ {release} ณ วันที่ {date_th(date)}", "", f"จำนวนผู้เข้าชม {rng.randint(20, 900)}"]
     # truth
     document_entity(t, doc, "news", title, date, press_release_no=f"ครั้งที่ {release}")
-    aid = deal_entity(t, deal, doc)
+    aid = deal_entity(t, deal, doc, date)
     event = t.entity("Event", f"พิธีลงนาม{deal.title}", doc=doc, unique=True, kind="signing ceremony",
                      date=date.isoformat(), time=time.replace(".", ":"), agreement=aid)
-    vid = t.entity("Venue", venue_room, doc=doc, generated=not deal.venue.startswith("ห้องประชุมราชสีห์"))
+    vid = t.entity("Venue", venue.room, doc=doc, unique=True, floor=venue.floor)
     t.relation(event, "LOCATED_IN", vid, doc)
+    if not venue.building_is_body:
+        t.relation(vid, "PART_OF", t.entity("Venue", venue.building, doc=doc), doc, relation="part")
     for s, b in signers:
         pid = person_entity(t, s, doc)
         bid = body_entity(t, b.key, doc)
@@ -296,7 +299,7 @@ def write_signing(world: World, t: Truth, rng: random.Random, doc: str, i: int, 
 
 
 # -- seminars -------------------------------------------------------------------------------
-def write_seminar(world: World, t: Truth, rng: random.Random, doc: str, i: int, n_deals: int) -> str:
+def write_seminar(world: World, t: Truth, rng: random.Random, doc: str, i: int) -> str:
     org_key = rng.choice(A.PARTY_KEYS)
     org = A.ALL_BODIES[org_key]
     date = random_date(rng)
@@ -308,8 +311,8 @@ def write_seminar(world: World, t: Truth, rng: random.Random, doc: str, i: int, 
     name = f"{rng.choice(['สัมมนา', 'เสวนาวิชาการ', 'ประชุมเชิงปฏิบัติการ'])} “{topic} {net.abbr}”"
     prov = rng.choice(A.PROVINCES)[0]
     hotel = f"โรงแรม{place_name(rng)} {rng.choice(A.HOTEL_WORDS)}"
-    room = f"ห้องประชุม{rng.choice(A.ROOM_NAMES)} ชั้น {rng.randint(2, 5)}"
-    where = f"{room} {hotel} " + (f"จังหวัด{prov}" if prov != A.BANGKOK else A.BANGKOK)
+    room, floor = f"ห้องประชุม{rng.choice(A.ROOM_NAMES)}", rng.randint(2, 5)
+    where = f"{room} ชั้น {floor} {hotel} " + (f"จังหวัด{prov}" if prov != A.BANGKOK else A.BANGKOK)
     per_prov = rng.randint(2, 5)
     groups = [(f"ผู้แทน{net.name} ({net.abbr}) 77 จังหวัด ๆ ละ {per_prov} คน", 77 * per_prov, "network"),
               ("ผู้แทนหน่วยงานส่วนกลาง จำนวน {n} คน", rng.randint(5, 40), ""),
@@ -343,7 +346,7 @@ def write_seminar(world: World, t: Truth, rng: random.Random, doc: str, i: int, 
     for s in speakers:
         t.relation(person_entity(t, s, doc), "SPEAKS_AT", ev, doc, role="วิทยากร")
     t.relation(network_entity(t, net.key, doc), "ATTENDS", ev, doc, count=77 * per_prov)
-    vroom = t.entity("Venue", room, doc=doc, unique=True, generated=True)
+    vroom = t.entity("Venue", room, doc=doc, unique=True, floor=floor)
     vhotel = t.entity("Venue", hotel, doc=doc, generated=True)
     t.relation(ev, "LOCATED_IN", vroom, doc)
     t.relation(vroom, "PART_OF", vhotel, doc, relation="part")
@@ -354,8 +357,8 @@ def write_seminar(world: World, t: Truth, rng: random.Random, doc: str, i: int, 
 
 
 # -- official letters ---------------------------------------------------------------------
-def write_letter(world: World, t: Truth, rng: random.Random, doc: str, i: int, n_deals: int) -> str:
-    deal = world.deal(rng.randrange(n_deals))
+def write_letter(world: World, t: Truth, rng: random.Random, doc: str, i: int) -> str:
+    deal = world.deal(i)
     senders = [p for p in deal.parties if A.ALL_BODIES[p].book_prefix]
     sender_key = rng.choice(senders)
     s = A.ALL_BODIES[sender_key]
@@ -412,7 +415,7 @@ def write_letter(world: World, t: Truth, rng: random.Random, doc: str, i: int, n
 
 
 # -- trainer tables -----------------------------------------------------------------------
-def write_table(world: World, t: Truth, rng: random.Random, doc: str, i: int, n_deals: int) -> str:
+def write_table(world: World, t: Truth, rng: random.Random, doc: str, i: int) -> str:
     depts = rng.sample(sorted(A.DEPARTMENTS), rng.randint(3, 6))
     tier = rng.choice(["วิทยากรหลัก", "วิทยากรขยายผล"])
     cur = rng.choice(A.CURRICULA).removeprefix("หลักสูตร")

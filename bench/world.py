@@ -69,6 +69,21 @@ class Clause:
     posts: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Venue:
+    """A meeting room, its floor, and the building (or the body whose premises it is)."""
+
+    room: str
+    floor: int | None
+    building: str
+    building_is_body: bool = False
+
+    @property
+    def text(self) -> str:
+        floor = f" ชั้น {self.floor}" if self.floor else ""
+        return f"{self.room}{floor} {self.building}"
+
+
 @dataclass
 class Deal:
     """One MOU: parties, title, date, signatories, witnesses and clauses."""
@@ -77,7 +92,7 @@ class Deal:
     topic: str
     parties: list[str]  # body keys
     date: dt.date | None
-    venue: str
+    venue: "Venue | None"
     duration_years: int | None
     notice_days: int | None
     witnesses: dict[str, Person]  # party key -> witness (the deputy head)
@@ -135,15 +150,15 @@ class World:
                   else rng.choice(sorted(A.CENTRES)))
         dated = rng.random() < 0.75
         date = random_date(rng) if dated else None
-        venue = rng.choice(["ห้องประชุมราชสีห์ ศาลาว่าการกระทรวงมหาดไทย",
-                            f"ห้องประชุม{rng.choice(A.ROOM_NAMES)} ชั้น {rng.randint(2, 9)} "
-                            f"{A.ALL_BODIES[parties[0]].name}"]) if dated else ""
+        room, floor = f"ห้องประชุม{rng.choice(A.ROOM_NAMES)}", rng.randint(2, 9)
+        venue = (Venue("ห้องประชุมราชสีห์", None, "ศาลาว่าการกระทรวงมหาดไทย") if rng.random() < 0.3
+                 else Venue(room, floor, A.ALL_BODIES[parties[0]].name, building_is_body=True))
         duration = rng.choice([None, 1, 2, 3, 3, 5])
         notice = rng.choice([None, 30, 30, 60, 90]) if duration else None
         witnesses = {p: self.deputy(p) for p in parties} if rng.random() < 0.5 else {}
         thai = rng.random() < 0.7
         clauses = {p: self._clauses(rng, p, parties, centre) for p in parties}
-        return Deal(index, rng.choice(A.MOU_TOPICS), parties, date, venue, duration, notice,
+        return Deal(index, rng.choice(A.MOU_TOPICS), parties, date, venue if dated else None, duration, notice,
                     witnesses, clauses, centre, thai)
 
     def _clauses(self, rng: random.Random, party: str, parties: list[str], centre: str) -> list[Clause]:

@@ -18,8 +18,8 @@ from phakhi.ontology import OntologyError
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="json", show_default=True,
               help="; ".join(f"{f.name}: {f.description}" for f in FORMATS.values()))
 @click.option("-o", "--output", "output", default="-", show_default=True, metavar="FILE|-",
-              help="Output file, '-' for stdout. csv: a base path (BASE.nodes.csv, BASE.edges.csv) "
-                   "or an existing directory.")
+              help="Output file, '-' for stdout, or an existing directory (graph.<ext> in it). "
+                   "csv: a base path (BASE.nodes.csv, BASE.edges.csv) or a directory.")
 @click.option("--base", default=None, metavar="IRI",
               help="Base IRI of the resources (ttl, jsonld); default https://w3id.org/phakhi/id/.")
 @pass_app

@@ -65,12 +65,20 @@ def query_command(app: AppContext, query_id: str, params: tuple[str, ...], fmt: 
     from phakhi.queries.answer import answer
     from phakhi.queries.catalog import load_catalog
 
+    from phakhi.queries.answer import is_neo4j
+
+    store = app.store()
     try:
         columns = load_catalog()[query_id].columns if query_id in load_catalog() else None
-        rows = answer(app.store(), query_id, _pairs(params))
+        rows = answer(store, query_id, _pairs(params))
     except _user_errors() as exc:
         raise PhakhiError(str(exc)) from None
     emit(rows, fmt, columns=columns)
+    if is_neo4j(store) and not app.quiet:
+        accepted = [m for m in store.merges() if m.status == "accepted"]
+        if accepted:  # Neo4j keeps edges between the ids as stated
+            click.echo(f"phakhi: note: Cypher answers over the stated ids; {len(accepted)} accepted "
+                       "merge(s) are applied only by the embedded store", err=True)
 
 
 @click.command("cypher")
@@ -106,12 +114,16 @@ def cypher_command(app: AppContext, text: str, params: tuple[str, ...], fmt: str
               help="How many rows (default 10 for rankings, all groups otherwise).")
 @click.option("--type", "types", multiple=True, metavar="LABEL",
               help="Only report nodes of this ontology label (repeatable).")
+@click.option("--sample", type=click.IntRange(min=1), default=None,
+              help="brokers: estimate betweenness from this many sources (default: exact up to "
+                   "1000 nodes, else 100).")
 @format_option("table", "json")
 @pass_app
 @handle_store_errors
-def analyze_command(app: AppContext, name: str, top: int | None, types: tuple[str, ...], fmt: str) -> None:
+def analyze_command(app: AppContext, name: str, top: int | None, types: tuple[str, ...],
+                    sample: int | None, fmt: str) -> None:
     """Graph analyses: brokers (betweenness), most-connected (degree), pagerank,
-    communities (Louvain), components, k-core."""
+    communities (Louvain), components, k-core. Direction is ignored."""
     from phakhi.ontology import OntologyError, load_ontology
     from phakhi.queries.analyses import ANALYSES
 
@@ -123,7 +135,9 @@ def analyze_command(app: AppContext, name: str, top: int | None, types: tuple[st
             raise PhakhiError(str(exc)) from None
     if top is None and name in ("brokers", "most-connected", "pagerank"):
         top = 10
-    rows: list[dict[str, Any]] = ANALYSES[name](app.store().graph(), top=top, types=types or None)
+    options: dict[str, Any] = {"k": sample} if name == "brokers" and sample else {}
+    rows: list[dict[str, Any]] = ANALYSES[name](app.store().graph(), top=top, types=types or None,
+                                                **options)
     emit(rows, fmt)
 
 

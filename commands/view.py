@@ -148,6 +148,8 @@ def view_command(app: AppContext, output: str, focus: str | None, depth: int | N
         raise PhakhiError("give at most one of --focus, --path, --query")
     if params and not query_id:
         raise PhakhiError("--param needs --query")
+    if depth is not None and not chosen:
+        raise PhakhiError("--depth needs --focus, --path or --query")
     graph = app.store().graph()
     try:
         resolve = _resolver(graph)
@@ -202,7 +204,8 @@ def report_command(app: AppContext, output: str, view_href: str, title: str | No
     from phakhi.views.report import render_report
 
     store = app.store()
-    page = render_report(store.graph(), store.issues(), title=title, view_href=view_href or None)
+    page = render_report(store.graph(), store.issues(), title=title, view_href=view_href or None,
+                         documents=store.documents())
     _write(page, output)
     if not app.quiet and output != "-":
         click.echo(f"wrote {output}", err=True)

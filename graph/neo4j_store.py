@@ -6,7 +6,7 @@ How facts live in Neo4j (the choice, and why):
 * Every stated entity is ``(:Entity:<Label> {id, name, aliases, aliases_text, docs,
   provenance, claims, <properties>})``. ``<Label>`` is the node type, checked against the
   ontology (labels are never taken from input). ``claims`` is a JSON object
-  ``{doc_id: {type, name, aliases, properties, provenance}}`` — what each document says —
+  ``{doc_id: {seq, type, name, aliases, properties, provenance}}`` — what each document says —
   and the other properties are those claims folded together, ready for Cypher. Keeping
   the claims on the node is what lets ``remove_document`` take exactly one document's
   word away and re-fold the rest.
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 from typing import Any, Iterator
@@ -54,6 +55,11 @@ FULLTEXT_INDEX = "entity_names"
 # kept only inside ``claims``
 RESERVED = {"id", "name", "type", "aliases", "aliases_text", "docs", "provenance", "claims",
             "qualifier"}
+# The driver logs retries as warnings; with no logging configured Python would print them
+# on stderr as bare lines. Users see one error line from us; who wants the driver's
+# log configures logging (the handler below only stops the last-resort printing).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 _LUCENE_OPERATORS = re.compile(r"\b(AND|OR|NOT|TO)\b")  # lower case: plain words again
 
@@ -177,8 +183,11 @@ class Neo4jStore(Store):
         return StoreError(self._redact(msg))
 
     def _first_line(self, exc: BaseException) -> str:
-        text = str(getattr(exc, "message", None) or exc).strip()
-        return text.splitlines()[0] if text else type(exc).__name__
+        """The driver's message on one line, cut at 300 characters."""
+        text = " ".join(str(getattr(exc, "message", None) or exc).split())
+        if len(text) > 300:
+            text = text[:297] + "..."
+        return text or type(exc).__name__
 
     def _redact(self, text: str) -> str:
         if self._password:
@@ -304,11 +313,9 @@ class Neo4jStore(Store):
     def _replace_claims(self, tx: ManagedTransaction, doc_id: str, seq: int, nodes: list[Node],
                         edges: list[Edge], old_node_ids: list[str], old_edge_ids: list[str]) -> None:
         """Swap ``doc_id``'s claims for ``nodes``/``edges`` and re-fold every touched fact."""
-        order = {r["id"]: r["seq"] for r in tx.run(f"MATCH (d:{DOCUMENT}) RETURN d.id AS id, d.seq AS seq")}
-        order[doc_id] = seq
-
-        def rank(d: str) -> tuple[int, str]:
-            return (order.get(d, 1 << 60), d)
+        # every claim carries its document's ingest order, so folding needs no look-up
+        def in_order(claims: dict[str, dict[str, Any]]) -> list[str]:
+            return sorted(claims, key=lambda d: (claims[d].get("seq", 1 << 60), d))
 
         # -- edges first (their ends may need bare nodes) --
         new_edges = {e.id: e for e in edges}
@@ -334,7 +341,7 @@ class Neo4jStore(Store):
             claims.pop(doc_id, None)
             new = new_edges.get(eid)
             if new is not None:
-                claims[doc_id] = {"properties": new.properties,
+                claims[doc_id] = {"seq": seq, "properties": new.properties,
                                   "provenance": [p.to_dict() for p in new.provenance]}
                 ends = (new.source, new.target, new.type, new.qualifier)
             elif old is not None:
@@ -347,14 +354,14 @@ class Neo4jStore(Store):
                 deletes.setdefault(rel_type, []).append(eid)
                 continue
             folded: Edge | None = None
-            for d in sorted(claims, key=rank):
+            for d in in_order(claims):
                 e = _claim_edge(ends[0], ends[1], rel_type, ends[3], claims[d])
                 if folded is None:
                     folded = e
                 else:
                     merge_edge_into(folded, e)
             assert folded is not None
-            props = {"id": eid, "qualifier": ends[3], "docs": sorted(claims, key=rank),
+            props = {"id": eid, "qualifier": ends[3], "docs": in_order(claims),
                      "provenance": stable_json([p.to_dict() for p in folded.provenance]),
                      "claims": stable_json(claims), **_flat_properties(folded.properties)}
             upserts.setdefault(rel_type, []).append(
@@ -378,7 +385,8 @@ class Neo4jStore(Store):
             had = claims.pop(doc_id, None) is not None
             new = new_nodes.get(nid)
             if new is not None:
-                claims[doc_id] = {"type": new.type, "name": new.name, "aliases": new.aliases,
+                claims[doc_id] = {"seq": seq, "type": new.type, "name": new.name,
+                                  "aliases": new.aliases,
                                   "properties": new.properties,
                                   "provenance": [p.to_dict() for p in new.provenance]}
             elif not had and old is not None:
@@ -391,7 +399,7 @@ class Neo4jStore(Store):
                     stale.setdefault(lab, []).append(nid)
                 continue
             folded: Node | None = None
-            for d in sorted(claims, key=rank):
+            for d in in_order(claims):
                 n = _claim_node(nid, claims[d])
                 if folded is None:
                     folded = n
@@ -403,7 +411,7 @@ class Neo4jStore(Store):
                 if lab != label:
                     stale.setdefault(lab, []).append(nid)
             props = {"id": nid, "name": folded.name, "aliases": list(folded.aliases),
-                     "aliases_text": " | ".join(folded.aliases), "docs": sorted(claims, key=rank),
+                     "aliases_text": " | ".join(folded.aliases), "docs": in_order(claims),
                      "provenance": stable_json([p.to_dict() for p in folded.provenance]),
                      "claims": stable_json(claims), **_flat_properties(folded.properties)}
             node_rows.setdefault(label, []).append({"id": nid, "props": props})
@@ -467,28 +475,23 @@ class Neo4jStore(Store):
             return self._view
 
         def read(tx: ManagedTransaction) -> tuple[list, list, list[Merge]]:
-            order = {r["id"]: r["seq"] for r in tx.run(
-                f"MATCH (d:{DOCUMENT}) RETURN d.id AS id, d.seq AS seq")}
             node_claims = []
             for r in tx.run(f"MATCH (n:{ENTITY}) WHERE n.claims IS NOT NULL "
                             "RETURN n.id AS id, n.claims AS claims"):
                 for doc_id, claim in json.loads(r["claims"]).items():
-                    node_claims.append((order.get(doc_id, 1 << 60), _claim_node(r["id"], claim)))
+                    node_claims.append((claim.get("seq", 1 << 60), _claim_node(r["id"], claim)))
             edge_claims = []
             for r in tx.run("MATCH (a)-[r]->(b) WHERE r.claims IS NOT NULL RETURN a.id AS source, "
                             "b.id AS target, type(r) AS type, r.id AS id, r.qualifier AS qualifier, "
                             "r.claims AS claims"):
                 for doc_id, claim in json.loads(r["claims"]).items():
-                    edge_claims.append((order.get(doc_id, 1 << 60), r["id"],
+                    edge_claims.append((claim.get("seq", 1 << 60), r["id"],
                                         _claim_edge(r["source"], r["target"], r["type"],
                                                     r["qualifier"] or "", claim)))
             merges = [self._merge(dict(r["m"])) for r in tx.run(f"MATCH (m:{MERGE}) RETURN m")]
             return node_claims, edge_claims, merges
 
         node_claims, edge_claims, merges = self._run_read(read)
-        # the claims come back in arbitrary order; a stable order makes ties fold alike
-        node_claims.sort(key=lambda c: (c[0], c[1].id))
-        edge_claims.sort(key=lambda c: (c[0], c[1]))
         self._view = merged_view(node_claims, edge_claims, merges)
         self._view_version = version
         return self._view

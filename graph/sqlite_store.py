@@ -124,7 +124,7 @@ def merged_view(node_claims: Iterable[tuple[int, Node]], edge_claims: Iterable[t
     """Fold per-document claims into the merged graph.
 
     ``node_claims`` are ``(doc_order, node)``, ``edge_claims`` ``(doc_order, edge_id, edge)``;
-    claims are folded in document order (the first claim gives a node its type and name,
+    claims are folded in document order, then by id (the first claim gives a node its type and name,
     properties keep their first non-empty value). Then the accepted merges are applied:
     merged-away nodes fold into their target, edge ends are rewritten, self-loops made by
     merges are dropped, edges that became equal are folded, and edges whose ends no
@@ -132,7 +132,7 @@ def merged_view(node_claims: Iterable[tuple[int, Node]], edge_claims: Iterable[t
     """
     by_id: dict[str, Node] = {}
     first_seen: dict[str, tuple[int, int]] = {}
-    for i, (order, claim) in enumerate(sorted(node_claims, key=lambda c: c[0])):
+    for i, (order, claim) in enumerate(sorted(node_claims, key=lambda c: (c[0], c[1].id))):
         cur = by_id.get(claim.id)
         if cur is None:
             by_id[claim.id] = Node(claim.id, claim.type, claim.name, list(claim.aliases),
@@ -155,7 +155,7 @@ def merged_view(node_claims: Iterable[tuple[int, Node]], edge_claims: Iterable[t
             merge_node_into(into, by_id[nid])
 
     edges: dict[str, Edge] = {}
-    for _order, eid, claim in sorted(edge_claims, key=lambda c: c[0]):
+    for _order, eid, claim in sorted(edge_claims, key=lambda c: (c[0], c[1])):
         src = resolved.get(claim.source, claim.source)
         dst = resolved.get(claim.target, claim.target)
         if src not in nodes or dst not in nodes:

@@ -23,9 +23,12 @@ _CLAUSE = re.compile(r"^[ \t]*(\d{1,2})\s?\.\s*(?!\d)", re.M)
 _TERMS = re.compile(r"ระยะเวลา|การเปลี่ยนแปลง|การแก้ไข|การบอกเลิก|การยกเลิก|ผลบังคับ")
 _SIGN_END = re.compile(r"(?:จึงได้ลงนาม|ได้ลงนาม(?:ไว้)?(?:เป็นสำคัญ)?ร่วมกัน|ลงนามไว้เป็นหลักฐาน|ต่อหน้าพยาน)[^\n]*")
 _SIG_NAME = re.compile(r"^[ \t]*(?:ลงชื่อ)?[ \t]*\(([^()\n]{4,60})\)[ \t]*$", re.M)
-_SUPPORT = re.compile(r"(?:ส่งเสริม|สนับสนุน)(?:\s*(?:และ|,)?\s*(?:ส่งเสริม|สนับสนุน))?(?:ให้|การดำเนินงานของ|การดำเนินการของ|การทำงานของ)?\s*")
+_SUPPORT = re.compile(r"(?:(?:ให้การ)?(?:ส่งเสริม|สนับสนุน)(?:\s*(?:และ|,)?\s*(?:ส่งเสริม|สนับสนุน))?"
+                      r"(?:ให้|การดำเนินงานของ|การดำเนินการของ|การทำงานของ)?|ร่วมดำเนินกิจกรรมของ)\s*")
+_DRIVE = re.compile(r"ขับเคลื่อน\s*")
+_PARTNER = re.compile(r"(?:ความร่วมมือ|ร่วมมือ)กับ\s*")
 _BUDGET = re.compile(r"(?:สนับสนุน)?(?:และ)?จัดสรรงบประมาณให้\s*")
-_JOIN = re.compile(r"เข้าร่วมเป็น(กรรมการ(?:และอาสาสมัคร[^\s]*?)?)(?:ของ)?\s*")
+_JOIN = re.compile(r"เข้าร่วมเป็น(กรรมการ\S*?)(?:ของ|\s|$)\s*")
 
 
 def looks_like_mou(text: str, start: int, end: int) -> bool:
@@ -74,7 +77,10 @@ def extract_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention
     props: dict[str, Any] = {"title": title, "document": fb.doc_id, "ordinal": ordinal}
     sig = _SIGN_END.search(text, start, end)
     body_end = sig.start() if sig else end
-    props.update(_terms(text, start, body_end))
+    props.update(_terms(fb, text, start, body_end))
+    props.update(_signing_date(fb, text, start, end))
+    if props.get("date") and props.get("duration_years"):
+        props["end_date"] = add_years(props["date"], props["duration_years"])
     fb.node(aid, "Agreement", title, tspan, **props)
     party_ids = []
     for p in parties:
@@ -118,7 +124,34 @@ def _preamble_mentions(fb: Any, text: str, start: int, end: int, mentions: list[
             fb.edge(aid, "MENTIONS", fb.mention(x), (x.start, x.end))
 
 
-def _terms(text: str, start: int, end: int) -> dict[str, Any]:
+_SIGNED_ON = re.compile(r"(?:ทำ|ลงนาม|จัดทำ)[^\n]{0,60}?(?:เมื่อ|ณ)\s*วันที่\s*")
+
+
+def _signing_date(fb: Any, text: str, start: int, end: int) -> dict[str, Any]:
+    """'… ลงนาม ณ วันที่ 5 มกราคม 2566': the date the MOU text itself states (never guessed)."""
+    from phakhi.loaders.dates import find_dates
+
+    m = _SIGNED_ON.search(text, start, end)
+    if not m:
+        return {}
+    for d in find_dates(text[m.end():m.end() + 40]):
+        if d.span[0] <= 2 and getattr(d, "precision", "day") == "day":
+            return {"date": d.start.isoformat(), "date_as_written": canonical_text(d.as_written)}
+    return {}
+
+
+def add_years(iso: str, years: float) -> str:
+    """'2022-02-01' + 3 years -> '2025-02-01' (months for fractions; day clipped to the month)."""
+    import calendar
+    import datetime
+
+    d = datetime.date.fromisoformat(iso)
+    months = d.month - 1 + round(years * 12)
+    y, mo = d.year + months // 12, months % 12 + 1
+    return datetime.date(y, mo, min(d.day, calendar.monthrange(y, mo)[1])).isoformat()
+
+
+def _terms(fb: Any, text: str, start: int, end: int) -> dict[str, Any]:
     from phakhi.loaders.dates import parse_duration
 
     out: dict[str, Any] = {}
@@ -127,18 +160,15 @@ def _terms(text: str, start: int, end: int) -> dict[str, Any]:
         d = parse_duration(m.group(1))
         if d:
             out["duration_years"] = d[0]
-            out["duration_text"] = canonical_text(fb_clean(text, start + m.start(1), start + m.end(1)))
+            out["duration_text"] = canonical_text(fb.clean[start + m.start(1):start + m.end(1)])
     n = re.search(r"(?:บอกเลิก|ยกเลิก)[^\n]{0,200}?(?:ล่วงหน้า)[^\n]{0,30}?(\d+)\s*(?:\([^)]*\))?\s*วัน", text[start:end])
     if n:
         out["termination_notice_days"] = int(n.group(1))
-    a = re.search(r"(การเปลี่ยนแปลง[^\n]{0,40}\n+)?([^\n]*(?:แก้ไข|เปลี่ยนแปลง)[^\n]*ความเห็นชอบ[^\n]*)", text[start:end])
-    if a:
-        out["amendment"] = canonical_text(a.group(2))[:300]
+    for line in text[start:end].split("\n"):
+        if "ความเห็นชอบ" in line and ("แก้ไข" in line or "เปลี่ยนแปลง" in line):
+            out["amendment"] = canonical_text(line)[:300]
+            break
     return out
-
-
-def fb_clean(text: str, s: int, e: int) -> str:
-    return text[s:e]
 
 
 def _sections(text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[Mention, int, int]]:
@@ -164,8 +194,7 @@ def _clauses(fb: Any, text: str, start: int, end: int, mentions: list[Mention], 
              parties: list[Mention]) -> None:
     for party, s, e in _sections(text, start, end, mentions):
         pid = fb.mention(party)
-        if pid not in fb.nodes or not any(ed.source == pid and ed.target == aid for ed in fb.edges.values()):
-            fb.edge(pid, "PARTY_TO", aid, (party.start, party.end))
+        fb.edge(pid, "PARTY_TO", aid, (party.start, party.end))
         nums = list(_CLAUSE.finditer(text, s, e))
         for i, cm in enumerate(nums):
             cs, ce = cm.end(), nums[i + 1].start() if i + 1 < len(nums) else e
@@ -178,7 +207,7 @@ def _clauses(fb: Any, text: str, start: int, end: int, mentions: list[Mention], 
             for x in inner:
                 if x.type in ("VolunteerNetwork", "Center", "Program", "Curriculum", "Committee") and x.id not in concerns:
                     concerns.append(x.id)
-            positions = _clause_positions(fb, text, cs, ce)
+            positions = _clause_positions(fb, text, cs, ce, inner)
             concerns += [p for p in positions if p not in concerns]
             for x in inner:
                 if x.id in concerns:
@@ -189,7 +218,7 @@ def _clauses(fb: Any, text: str, start: int, end: int, mentions: list[Mention], 
             clause_relations(fb, text, cs, ce, inner, pid, aid, clause, party.id)
 
 
-def _clause_positions(fb: Any, text: str, s: int, e: int) -> list[str]:
+def _clause_positions(fb: Any, text: str, s: int, e: int, inner: list[Mention]) -> list[str]:
     from phakhi.loaders.people import _FALLBACK_POSITIONS
 
     out = []
@@ -199,6 +228,8 @@ def _clause_positions(fb: Any, text: str, s: int, e: int) -> list[str]:
         titles += [p.title_th for p in getattr(gaz, "positions", []) if p.standalone]
     alt = re.compile("|".join(re.escape(t) for t in sorted(set(titles), key=len, reverse=True)))
     for m in alt.finditer(text, s, e):
+        if any(x.start <= m.start() < x.end for x in inner):
+            continue  # inside an organisation's name (…คณะกรรมการการเลือกตั้ง)
         pid = node_id("Position", m.group(0))
         fb.node(pid, "Position", m.group(0), m.span())
         if pid not in out:
@@ -214,14 +245,31 @@ def clause_relations(fb: Any, text: str, s: int, e: int, inner: list[Mention], p
         nxt = next((x for x in inner if m.end() <= x.start <= m.end() + 2 and x.type in targets), None)
         if nxt is None:
             continue
+        # 'ส่งเสริมความร่วมมือกับ X ในการสนับสนุน C': the party supports X, X supports C
+        pm = None
+        for pm in _PARTNER.finditer(text, s, m.start()):
+            pass
+        partner = next((x for x in inner if pm and pm.end() <= x.start <= pm.end() + 2 and x.is_org), None)
+        if partner is not None:
+            fb.edge(pid, "SUPPORTS", fb.mention(partner), (pm.start(), partner.end), qualifier=f"{aid}|{clause}",
+                    agreement=aid, clause=clause)
+            fb.edge(fb.mention(partner), "SUPPORTS", fb.mention(nxt), (partner.start, nxt.end),
+                    qualifier=f"{aid}|{clause}", agreement=aid, clause=clause)
+            continue
         fb.edge(pid, "SUPPORTS", fb.mention(nxt), (m.start(), nxt.end), qualifier=f"{aid}|{clause}",
                 agreement=aid, clause=clause)
         # 'ส่งเสริมให้ N / M / K เข้าร่วมเป็นกรรมการ …': every network in the list
         j = _JOIN.search(text, nxt.end, e)
         listed = [x for x in inner if m.end() <= x.start < (j.start() if j else nxt.end + 1)
+                  and not re.search(r"\s(?:วางแผน|ดำเนินการ|เข้าร่วมประชุม)", text[m.end():x.start])
                   and x.type in ("VolunteerNetwork", "Committee", "LocalGovernment")]
         for x in listed:
             fb.edge(pid, "SUPPORTS", fb.mention(x), (m.start(), x.end), qualifier=f"{aid}|{clause}",
+                    agreement=aid, clause=clause)
+    for m in _DRIVE.finditer(text, s, e):
+        nxt = next((x for x in inner if m.end() <= x.start <= m.end() + 2 and x.type in ("Program", "Curriculum")), None)
+        if nxt is not None:  # 'ขับเคลื่อนโครงการ X': drives (supports) the programme
+            fb.edge(pid, "SUPPORTS", fb.mention(nxt), (m.start(), nxt.end), qualifier=f"{aid}|{clause}",
                     agreement=aid, clause=clause)
     for m in _BUDGET.finditer(text, s, e):
         nxt = next((x for x in inner if m.end() <= x.start <= m.end() + 2 and x.is_org), None)
@@ -230,7 +278,8 @@ def clause_relations(fb: Any, text: str, s: int, e: int, inner: list[Mention], p
             fb.edge(fb.mention(giver), "SUPPORTS", fb.mention(nxt), (giver.start, nxt.end),
                     qualifier=f"{aid}|{clause}", agreement=aid, clause=clause)
     for j in _JOIN.finditer(text, s, e):
-        centre = next((x for x in inner if j.end() <= x.start <= j.end() + 3 and x.type in ("Center", "Committee")), None)
+        centre = next((x for x in inner if j.start(1) + 6 <= x.start <= j.end() + 3
+                       and x.type in ("Center", "Committee")), None)
         if centre is None:
             continue
         back = max(s, text.rfind("\n", 0, j.start()) + 1)

@@ -62,16 +62,18 @@ def _month_pattern(tag: str) -> str:
 
 _WEEKDAY_RE = r"(?:วัน\s?)?(?P<weekday>" + "|".join(sorted(WEEKDAYS + ("พฤหัส",), key=len, reverse=True)) + r")(?:\s?ที่)?\s*"
 _YEAR_RE = r"(?:(?P<era>พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|พุทธศักราช|คริสต์ศักราช)\s*)?(?P<year>\d{4}|\d{2})(?!\d)"
-_DASH = r"\s*(?:[-–—]|ถึง(?:วันที่)?)\s*"
+_DASH = r"\s*(?:[-–—]|(?:จน)?ถึง(?:\s?วันที่)?)\s*"
 
 _DATE = re.compile(
     r"(?<!\d)(?:" + _WEEKDAY_RE + r")?"
     r"(?P<day>\d{1,2})(?!\d)\s*"
     r"(?:(?P<m1>" + _month_pattern("a") + r")\s*)?"
     r"(?:" + _DASH + r"(?P<day2>\d{1,2})(?!\d)\s*)?"
-    r"(?P<m2>" + _month_pattern("b") + r")\s*"
+    r"(?:เดือน\s*)?(?P<m2>" + _month_pattern("b") + r")\s*"
     + _YEAR_RE
 )
+# '16/06/2565', '1-2-2565': numeric dates, accepted only with a four-digit plausible year.
+_NUMERIC = re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<mo>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/.-])")
 # Month and year without a day ('มี.ค. 64', 'มีนาคม 2564'): precision 'month'.
 _MONTH_YEAR = re.compile(r"(?<![\u0e00-\u0e7f.])(?P<m2>" + _month_pattern("b") + r")\s*" + _YEAR_RE)
 
@@ -191,6 +193,13 @@ def find_dates(text: str) -> list[ThaiDate]:
         d = _from_match(m, text)
         if d is not None:
             found.append(d)
+    for m in _NUMERIC.finditer(work):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        year = _year_ce(m.group("year"), None)
+        start = _make(year, int(m.group("mo")), int(m.group("day"))) if year else None
+        if start is not None:
+            found.append(ThaiDate(start, None, text[m.start():m.end()], (m.start(), m.end())))
     found.sort(key=lambda d: d.span)
     return _join_ranges(found, text)
 
@@ -224,7 +233,11 @@ def parse_thai_date(s: str) -> ThaiDate | None:
     return dates[0] if dates else None
 
 
-_TIME = re.compile(r"(?<![\d.:])(?P<h>\d{1,2})\s?[.:]\s?(?P<m>\d{2})(?!\d)\s*(?:น\.|นาฬิกา|น(?![\u0e00-\u0e7f]))")
+_CLOCK = r"\d{1,2}\s?[.:]\s?\d{2}(?!\d)"
+_O_CLOCK = r"\s*(?:น\.|นาฬิกา|น(?![\u0e00-\u0e7f]))"
+# A time needs น./นาฬิกา after it, or after the second time of a range ('09.00 - 12.00 น.').
+_TIME = re.compile(r"(?<![\d.:])(?P<h>\d{1,2})\s?[.:]\s?(?P<m>\d{2})(?!\d)(?:" + _O_CLOCK
+                   + r"|(?=\s*[-–—]\s*" + _CLOCK + _O_CLOCK + r"))")
 
 
 def find_times(text: str) -> list[tuple[str, tuple[int, int]]]:

@@ -17,10 +17,10 @@ from phakhi.loaders.mentions import Mention
 _EVENT_NAME = re.compile(
     r"(?:จัด(?:กิจกรรม)?|เป็นประธาน(?:ในพิธีเปิด)?|เข้าร่วม)\s*((?:การ)?(?:เสวนา|สัมมนา|ประชุม|อบรม|ฝึกอบรม)[^\s“\"]*"
     r"(?:\s*[“\"][^”\"\n]{2,120}[”\"]|(?:\s(?:ครั้งที่\s*\d+/\d{4})))?)")
-_CEREMONY = re.compile(r"พิธีลงนาม(?:ใน)?(?:บันทึกข้อตกลง[^\s]*)")
+_CEREMONY = re.compile(r"พิธีลงนาม(?:ใน)?บันทึกข้อตกลง")
 _TIME = re.compile(r"เวลา\s*(\d{1,2})[.:](\d{2})\s*(?:น\.|นาฬิกา)")
 _VENUE_START = re.compile(r"(?:\sณ\s|\sณ(?=[ก-ฮ])|\sที่(?=(?:ตึก|อาคาร|ห้อง|โรงแรม|ศาลา|ทำเนียบ|หอประชุม|ลาน|ศูนย์ประชุม)))")
-_VENUE_HEAD = re.compile(r"^(?:ห้อง|ลาน|ศาลาว่าการ|ตึก|อาคาร|โรงแรม|ทำเนียบ|หอประชุม|ศูนย์ประชุม|สโมสร|หอ)")
+_VENUE_HEAD = re.compile(r"^(?:ห้อง|ศาลากลาง|ลาน|ศาลาว่าการ|ตึก|อาคาร|โรงแรม|ทำเนียบ|หอประชุม|ศูนย์ประชุม|สโมสร|หอ)")
 _ADDRESS = re.compile(r"^(?:ชั้น|ถนน|ถ\.|เขต|แขวง|อำเภอ|อ\.|ตำบล|ต\.|เลขที่|ซอย)")
 _PRESIDE = re.compile(r"(?:ได้ให้เกียรติ)?เป็นประธาน")
 _SPEAK = re.compile(r"กล่าว(?:ว่า|เปิด|รายงาน|ต้อนรับ|ในนาม|เพิ่มเติม)?")
@@ -103,6 +103,11 @@ def _policy_relations(fb: Any, text: str, start: int, end: int, mentions: list[M
     from phakhi.loaders.agreements import clause_relations
 
     parties = [e.source for e in fb.edges.values() if e.type == "PARTY_TO" and e.target == aid]
+    # 'เสนอคณะรัฐมนตรี': a proposal to the cabinet is part of what the agreement says
+    for m in re.finditer(r"เสนอ(?:ต่อ)?\s*", text[start:end]):
+        c = next((x for x in mentions if start + m.end() <= x.start <= start + m.end() + 1 and x.type == "Committee"), None)
+        if c is not None:
+            fb.edge(aid, "MENTIONS", fb.mention(c), (c.start, c.end), context="proposal")
     for m in re.finditer(r"ส่งเสริม\s*สนับสนุนให้", text[start:end]):
         s = start + m.start()
         e = text.find("\n", s)
@@ -116,6 +121,38 @@ def _policy_relations(fb: Any, text: str, start: int, end: int, mentions: list[M
         if giver is None:
             continue
         clause_relations(fb, text, s, e, inner, giver, aid, None, giver)
+        # 'ให้เครือข่ายภายใต้สังกัดของ Y เข้าร่วมเป็นกรรมการ C': the networks listed for Y earlier
+        net = re.compile(r"เครือข่าย(?:ภายใต้|ใน)สังกัด(?:ของ)?\s*").search(text, s, e)
+        join = re.compile(r"เข้าร่วมเป็น(กรรมการ)\S*?").search(text, s, e)
+        if net and join:
+            owner = next((x for x in inner if net.end() <= x.start <= net.end() + 2 and x.is_org), None)
+            centre = next((x for x in inner if join.start(1) + 6 <= x.start <= join.end() + 40
+                           and x.type in ("Center", "Committee")), None)
+            if owner is not None and centre is not None:
+                for x in _listed_under(text, start, s, owner, mentions):
+                    fb.edge(fb.mention(x), "JOINS_AS_COMMITTEE", fb.mention(centre), (s, e),
+                            qualifier=f"{aid}|None", roles=["กรรมการ"], agreement=aid, party=giver)
+
+
+def _listed_under(text: str, start: int, end: int, owner: Mention, mentions: list[Mention]) -> list[Mention]:
+    """Networks listed after 'สังกัด(ของ) OWNER อันประกอบด้วย' earlier in the item."""
+    out: list[Mention] = []
+    for m in re.finditer(r"สังกัด(?:ของ)?\s*", text[start:end]):
+        o = next((x for x in mentions if start + m.end() <= x.start <= start + m.end() + 1 and x.id == owner.id), None)
+        if o is None:
+            continue
+        lm = re.compile(r"\s*(?:อันประกอบด้วย|ประกอบด้วย)\s*").match(text, o.end)
+        if not lm:
+            continue
+        stop = text.find(" ซึ่ง", lm.end(), end)
+        stop = stop if stop > 0 else min(end, lm.end() + 400)
+        for x in mentions:
+            if lm.end() <= x.start < stop and x.type in ("VolunteerNetwork", "Committee", "LocalGovernment") \
+                    and x.id not in {y.id for y in out}:
+                out.append(x)
+        if out:
+            break
+    return out
 
 
 def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
@@ -131,27 +168,22 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
     tokens = [(t.start(), t.end()) for t in re.finditer(r"\S+", text[vs:ve])]
     parts: list[list[tuple[int, int]]] = []
     address: list[str] = []
+    in_address = False
     province: Mention | None = None
     for a, b in tokens:
         a, b = a + vs, b + vs
         tok = text[a:b]
-        pm = next((x for x in mentions if x.start == a and x.type == "Province"), None)
-        if pm is None and tok in ("กรุงเทพมหานคร", "กรุงเทพฯ"):
-            from phakhi.loaders.mentions import lookup_name
-
-            pm = lookup_name(tok, fb.gazetteer)
-            if pm is not None:
-                pm.start, pm.end = a, b
+        pm = _province_token(fb, tok, a, b)
         if pm is not None:
             province = pm
             break
         if _VENUE_HEAD.match(tok):
             parts.append([(a, b)])
-        elif _ADDRESS.match(tok) or (address and re.match(r"^\d", tok)):
+            in_address = False
+        elif _ADDRESS.match(tok) or (in_address and re.match(r"^\d", tok)):
             address.append(tok)
-        elif re.match(r"^\d", tok) and parts and text[parts[-1][-1][0]:parts[-1][-1][1]].startswith("ชั้น"):
-            address.append(tok)
-        elif parts and not address:
+            in_address = True
+        elif parts and not in_address:
             if any(x.start == a and x.is_org for x in mentions):
                 break
             parts[-1].append((a, b))
@@ -160,13 +192,27 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
     prev = eid
     for part in parts:
         name = canonical_text(fb.clean[part[0][0]:part[-1][1]])
-        vid = node_id("Venue", name)
-        fb.node(vid, "Venue", name, (part[0][0], part[-1][1]))
+        from phakhi.loaders.mentions import reference_mention, surface_index
+
+        known = [e for e in surface_index(fb.gazetteer).entries(name) if e.type == "Venue"]
+        if known:  # a venue of the gazetteer (ทำเนียบรัฐบาล): its reference node
+            vid = fb.mention(reference_mention(known[0], part[0][0], part[-1][1], name))
+        else:
+            vid = node_id("Venue", name)
+            fb.node(vid, "Venue", name, (part[0][0], part[-1][1]))
         fb.edge(prev, "LOCATED_IN", vid, (part[0][0], part[-1][1]))
         prev = vid
     if province is not None and prev != eid:
         fb.edge(prev, "LOCATED_IN", fb.mention(province), (province.start, province.end),
                 address=" ".join(address) or None)
+
+
+def _province_token(fb: Any, tok: str, a: int, b: int) -> Mention | None:
+    """A token that is a province name (กรุงเทพมหานคร is also the BMA: here the place)."""
+    from phakhi.loaders.mentions import reference_mention, surface_index
+
+    entries = [e for e in surface_index(fb.gazetteer).entries(tok) if e.type == "Province"]
+    return reference_mention(entries[0], a, b, tok) if entries else None
 
 
 def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
@@ -189,7 +235,6 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
                 other = next((x for x in mentions if co.end() <= x.start <= co.end() + 2 and x.is_org), None)
                 if other is not None:
                     fb.edge(fb.mention(other), "ORGANIZES", eid, (other.start, other.end), role="co-host")
-        break
 
 
 def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: list[Any], aid: str | None) -> None:

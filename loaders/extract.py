@@ -21,6 +21,7 @@ from phakhi.loaders.mentions import Mention, find_mentions, _load_gazetteer
 
 
 _ONTOLOGY: Any = None
+_BODY_TYPES = {"Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment"}
 
 
 def _ontology() -> Any:
@@ -44,6 +45,8 @@ class FactBuilder:
         self.nodes: dict[str, Node] = {}
         self.edges: dict[str, Edge] = {}
         self.issues: list[Issue] = []
+        self._prov_seen: dict[str, set[Provenance]] = {}
+        self._mentioned: set[tuple[str, int, int]] = set()
 
     # -- provenance ---------------------------------------------------------------------
     def sentence(self, start: int, end: int) -> str:
@@ -76,8 +79,18 @@ class FactBuilder:
         cur = self.nodes.get(node_id)
         if cur is None:
             self.nodes[node_id] = n
+            self._prov_seen[node_id] = set(n.provenance)
             return n
-        merge_node_into(cur, n)
+        # fold in place (cheaper than merge_node_into, which rebuilds a set every time)
+        cur.add_alias(n.name, *n.aliases)
+        for k, v in n.properties.items():
+            if v not in (None, "", []) and cur.properties.get(k) in (None, "", []):
+                cur.properties[k] = v
+        seen = self._prov_seen[node_id]
+        for p in n.provenance:
+            if p not in seen:
+                seen.add(p)
+                cur.provenance.append(p)
         return cur
 
     def edge(self, source: str, rel_type: str, target: str, span: tuple[int, int] | None,
@@ -103,6 +116,10 @@ class FactBuilder:
 
     def mention(self, m: Mention) -> str:
         """Add the node a mention denotes (and what its name implies); its id."""
+        key = (m.id, m.start, m.end)
+        if key in self._mentioned and m.id in self.nodes:
+            return m.id
+        self._mentioned.add(key)
         props = dict(m.props)
         generic = props.pop("_generic", None)
         self.node(m.id, m.type, m.name, (m.start, m.end), [m.surface, *m.aliases], **props)
@@ -135,6 +152,8 @@ class FactBuilder:
             return
         pe = gaz.entries[m.parent_key]
         core = pe.name_th
+        if m.type not in _BODY_TYPES or m.name == "สำนักงาน" + core:
+            return  # networks are not units; a commission's secretariat is not "part of" it
         if len(core) >= 4 and core in m.name and core != m.name:
             pid = self._entry_parent(m)
             if pid:
@@ -234,8 +253,9 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
     # the copyright line of a web page names the site's owner: keep those mentions
     owner_spans = [m.span() for m in _COPYRIGHT.finditer(text)]
     for m in mentions:
-        if m.type == "Province" and not re.search(r"(?:จังหวัด|จ\.)\s?$", text[max(0, m.start - 8):m.start]):
-            continue  # provinces outside tables only when written as จังหวัดX
+        if m.type == "Province" and not re.search(r"(?:จังหวัด|จ\.)\s?$", text[max(0, m.start - 8):m.start]) \
+                and not re.match(r"\s*\d{5}", text[m.end:m.end + 7]):
+            continue  # provinces outside tables only as จังหวัดX or in an address
         if _in_spans(m.start, furniture) and not _in_spans(m.start, owner_spans):
             continue
         fb.mention(m)

@@ -50,6 +50,14 @@ def extract_letter(fb: Any, text: str, start: int, end: int, mentions: list[Ment
             kind="letter", number=number, date=date, title=title or None)
     if issuer is not None:
         fb.edge(fb.mention(issuer), "ISSUED", did, (issuer.start, issuer.end), date=date, role="issuer")
+        # the letterhead address under the issuer: where the issuer is
+        line_end = text.find("\n", issuer.end)
+        nxt_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+        addr = next((m for m in mentions if issuer.end < m.start < (nxt_end if nxt_end > 0 else head_end)
+                     and m.start < head_end and m.type == "Province"), None)
+        if addr is not None:
+            line = canonical_text(fb.clean[line_end + 1:nxt_end]) if nxt_end > 0 else None
+            fb.edge(fb.mention(issuer), "LOCATED_IN", fb.mention(addr), (addr.start, addr.end), address=line)
     if to is not None:
         _addressee(fb, text, to, did, mentions)
     body_start = to.end() if to else head_end

@@ -15,6 +15,7 @@ Offsets are into the *analysis* text (length-preserving twin of the clean text).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -75,6 +76,7 @@ def _normalise(s: str) -> str:
         return canonical_text(s)
 
 
+@functools.lru_cache(maxsize=65536)
 def _compact(s: str) -> str:
     return re.sub(r"\s+", "", _normalise(s)).casefold().rstrip(".")
 
@@ -98,7 +100,7 @@ def _trie_regex(words: Iterable[str]) -> str:
         for ch in sorted(k for k in node if k):
             piece = re.escape(ch) if ch != " " else r"\s+"
             if depth >= 6 and ch != " " and ch not in _MARKS and _THAI_CHAR.match(ch):
-                piece = r"[ \t\n]?" + piece
+                piece = r"\s{0,3}" + piece
             alts.append(piece + build(node[ch], depth + 1))
         if not alts:
             return ""
@@ -152,6 +154,8 @@ def reference_mention(entry: Any, start: int, end: int, surface: str) -> Mention
                    props={"key": entry.key, **({"name_en": entry.name_en} if entry.name_en else {})})
 
 
+_ADDRESS_BEFORE = re.compile(r"(?:เขต|แขวง|ถนน|อำเภอ|ตำบล|อ\.|ต\.)\S+\s+$")
+_POSTCODE_AFTER = re.compile(r"\s*\d{5}(?!\d)")
 _PROVINCE_BEFORE = re.compile(r"(?:จังหวัด|จ\.)\s?$")
 
 
@@ -167,8 +171,9 @@ def _pick(entries: list[Any], text: str, start: int, end: int) -> Any | None:
     non_prov = [e for e in entries if e.type != "Province"]
     prov = [e for e in entries if e.type == "Province"]
     if prov and _province_context_ok(text, start, end):
-        if _PROVINCE_BEFORE.search(text[max(0, start - 8):start]) or not non_prov:
-            return prov[0]
+        if (_PROVINCE_BEFORE.search(text[max(0, start - 8):start]) or not non_prov
+                or _POSTCODE_AFTER.match(text, end) or _ADDRESS_BEFORE.search(text, max(0, start - 40), start)):
+            return prov[0]  # 'จังหวัดX', or an address line ending with a postcode
     if non_prov:
         return non_prov[0]
     return None
@@ -191,11 +196,14 @@ def find_reference_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
         if not entries:
             continue
         # very short forms must stand alone (not inside a longer Thai word)
+        before = text[s - 1] if s else " "
         if len(_compact(surface)) <= 3 and "." not in surface:
-            before = text[s - 1] if s else " "
             after = text[e] if e < len(text) else " "
             if _THAI_CHAR.match(before) or _THAI_CHAR.match(after):
                 continue
+        elif len(_compact(surface)) <= 5 and surface.count(".") == 1 and _THAI_CHAR.match(before):
+            continue  # an abbreviation glued to a word: 'ทร.' inside 'โทร.'
+
         entry = _pick(entries, text, s, e)
         if entry is None:
             continue
@@ -221,10 +229,15 @@ _NOT_NAMES = re.compile(r"(?:กองทุน|กองทัพ|ศูนย�
 _STOPS = re.compile(r"(?:ได้|ลงนาม|ร่วมกับ|ร่วมมือ|ร่วมเป็น|ร่วม|บูรณาการ|โดย|ซึ่ง|เป็น|กับ|ให้|ใน|"
                     r"ดำเนิน|ขับเคลื่อน|จำนวน|ประกอบด้วย|อัน|จัด|ทุกจังหวัด|รับผิดชอบ|เพื่อ|ตาม|"
                     r"หรือ|ที่|มี|เข้า|สร้าง|กล่าว|สนับสนุน|ส่งเสริม|ต่อ|แก่|พร้อม|นาย|ปลัด|อธิบดี)")
+_VERBS = re.compile(r"ร่วม|ตาม|ที่|ได้|ให้|เป็น|โดย|ซึ่ง|กับ|ใน|และ(?=ส|ก|ค|ศ)")
+_NAME_WORDS = {"เพื่อ", "ส่งเสริม", "สนับสนุน", "สร้าง"}
 _ABBR_AFTER = re.compile(r"[ \t]([ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?)+)")
 _PAREN_ABBR = re.compile(r"((?:[ \t]+[^\s()]{1,10}){0,3})[ \t]*\(([ก-ฮ][^()\n]{1,25})\)")
 _QUOTED_PROGRAM = re.compile(r"(โครงการ|หลักสูตร)\s*[“\"]([^”\"\n]{2,80})[”\"]")
 _UNQUOTED_PROGRAM = re.compile(r"(โครงการ|หลักสูตร)(?=[ก-ฮเแโใไ])")
+
+
+_GENERIC_PROGRAM = re.compile(r"ประจำ|ด้วย|หรือ|ของ|ที่|และ|ต่าง|นี้|ดังกล่าว|ใน|ให้|เพื่อ|ร่วม|จะ|ได้|ซึ่ง|การ")
 
 
 def _run_end(text: str, start: int, limit: int = 90) -> int:
@@ -249,14 +262,20 @@ def _pattern_type(head: str, name: str) -> str:
 
 
 def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
-                          refs: list[Mention] | None = None) -> list[Mention]:
+                          refs: list[Mention] | None = None, gazetteer: Any = None) -> list[Mention]:
     """Organisations named by a head word, outside the spans already ``taken``."""
+    import bisect
+
     refs = refs or []
-    ref_starts = sorted((r.start, r) for r in refs)
+    ref_starts = sorted(((r.start, r) for r in refs), key=lambda x: x[0])
+    ref_pos = [s for s, _ in ref_starts]
     out: list[Mention] = []
+    spans = sorted(taken)
+    span_starts = [s for s, _ in spans]
 
     def inside(pos: int) -> bool:
-        return any(s <= pos < e for s, e in taken)
+        i = bisect.bisect_right(span_starts, pos) - 1
+        return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
     pos = 0
     for m in _HEAD_RE.finditer(text):
@@ -269,12 +288,21 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
         body = m.end()
         end = _run_end(text, body)
         # a reference mention inside the run: a committee of X keeps it, others stop there
-        inner = [r for st, r in ref_starts if body <= st < end]
-        if inner and head.startswith("คณะ"):
+        lo = bisect.bisect_left(ref_pos, body)
+        inner = [r for st, r in ref_starts[lo:lo + 4] if body <= st < end]
+        first_stop = _STOPS.match(text, body)
+        if first_stop and first_stop.group(0) not in _NAME_WORDS:
+            continue  # 'คณะทำงานบูรณาการ…', 'มูลนิธิที่เกี่ยวข้อง': a phrase, not a name
+        if inner and head.startswith("คณะ") and not _VERBS.search(text, body, inner[0].start):
             end = max(end, inner[0].end)
-        elif inner:
-            end = inner[0].start
-        end = _cut_at_stops(text, body, end)
+            end = _cut_at_stops(text, inner[0].end, end, min_len=0)
+        else:
+            if inner:
+                end = inner[0].start
+            first_stop = _STOPS.match(text, body)
+            if first_stop and first_stop.group(0) not in _NAME_WORDS:
+                continue  # 'คณะทำงานบูรณาการ…', 'มูลนิธิที่เกี่ยวข้อง': a phrase, not a name
+            end = _cut_at_stops(text, body, end)
         if end - body < 2:
             continue
         # 'ศูนย์… 2019 ส่วนหน้า (ศบค.มท. ส่วนหน้า)': an abbreviation in brackets closes the name
@@ -307,6 +335,11 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
         if abbr:
             men.aliases.append(abbr)
             men.props["abbreviation"] = abbr
+            # an organisation abbreviated inside the brackets (ศปภ.มท.: มท.) is the owner
+            owner = [o for o in find_reference_mentions(abbr, gazetteer) if o.is_org]
+            if owner and parent is None:
+                owner[0].start, owner[0].end = s, surface_end
+                men.implied.append(("PART_OF", owner[0], {"relation": "sub_organization"}))
         if parent is not None:
             men.implied.append(("PART_OF", parent, {"relation": "sub_organization"}))
         out.append(men)
@@ -322,13 +355,19 @@ def find_program_mentions(text: str, taken: list[tuple[int, int]]) -> list[Menti
         name = canonical_text(inner if inner.startswith(head) else head + inner)
         out.append(Mention(m.start(), m.end(), m.group(0), t, node_id(t, name), name,
                            aliases=[canonical_text(m.group(0)), canonical_text(inner)]))
-    spans = [(o.start, o.end) for o in out] + list(taken)
+    import bisect
+
+    spans = sorted([(o.start, o.end) for o in out] + list(taken))
+    starts = [a for a, _ in spans]
     for m in _UNQUOTED_PROGRAM.finditer(text):
         s = m.start()
-        if any(a <= s < b for a, b in spans):
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and spans[i][0] <= s < spans[i][1]:
+            continue
+        if _GENERIC_PROGRAM.match(text, m.end()):
             continue
         end = _cut_at_stops(text, m.end(), _run_end(text, m.end()), min_len=4)
-        if end - m.end() < 4:
+        if end - m.end() < 8:
             continue
         head = m.group(1)
         t = "Curriculum" if head == "หลักสูตร" else "Program"
@@ -342,7 +381,7 @@ def _provincial_instances(text: str, mentions: list[Mention]) -> list[Mention]:
     by_start = {m.start: m for m in mentions if m.type == "Province"}
     out = []
     for m in mentions:
-        if m.type != "ProvincialOffice" or not m.name.endswith("ประจำจังหวัด"):
+        if m.type != "ProvincialOffice" or not m.surface.rstrip().endswith("จังหวัด"):
             continue
         p = by_start.get(m.end)
         if p is None and m.end < len(text) and text[m.end] == " ":
@@ -378,12 +417,56 @@ def find_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
     """All mentions in ``text``, non-overlapping, in text order."""
     refs = find_reference_mentions(text, gazetteer)
     taken = [(r.start, r.end) for r in refs]
-    pats = find_pattern_mentions(text, taken, refs)
+    pats = find_pattern_mentions(text, taken, refs, gazetteer)
     taken += [(p.start, p.end) for p in pats]
     progs = find_program_mentions(text, taken)
     insts = _provincial_instances(text, refs)
-    allm = resolve_overlaps(refs + pats + progs + insts)
-    return allm
+    units = _named_units(text, refs, gazetteer)
+    allm = resolve_overlaps(refs + pats + progs + insts + units)
+    return _bracketed_abbreviations(text, allm)
+
+
+def _named_units(text: str, refs: list[Mention], gazetteer: Any) -> list[Mention]:
+    """'ศูนย์…2019 ส่วนหน้า (ศบค.มท. ส่วนหน้า)': a known name plus words, closed by its own
+    bracketed abbreviation, names another unit; an organisation abbreviated inside the
+    brackets (มท.) is the one it belongs to."""
+    out = []
+    for r in refs:
+        if not r.is_org:
+            continue
+        pm = _PAREN_ABBR.match(text, r.end)
+        if not pm or not pm.group(1).strip() or "." not in pm.group(2):
+            continue
+        abbr = canonical_text(pm.group(2))
+        if _compact(abbr) in {_compact(a) for a in r.aliases}:
+            continue
+        name = canonical_text(text[r.start:pm.start(2) - 1])
+        unit = Mention(r.start, pm.end(), text[r.start:pm.end()], r.type, node_id(r.type, name), name,
+                       aliases=[abbr], props={"abbreviation": abbr})
+        owner = [o for o in find_reference_mentions(abbr, gazetteer) if o.is_org and o.key != r.key]
+        if owner:
+            owner[0].start, owner[0].end = pm.start(2), pm.end(2)
+            unit.implied.append(("PART_OF", owner[0], {"relation": "sub_organization"}))
+        out.append(unit)
+    return out
+
+
+_BRACKET = re.compile(r"\s*\(\s*$")
+
+
+def _bracketed_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'X (ABBR)': the bracketed abbreviation is another name of X, not a second mention."""
+    out: list[Mention] = []
+    for m in mentions:
+        if out and "." in m.surface and len(m.surface) <= 20 and m.start - out[-1].end <= 3 \
+                and _BRACKET.match(text, out[-1].end, m.start) and text[m.end:m.end + 1] == ")":
+            prev = out[-1]
+            if prev.is_org and m.is_org:
+                if m.id != prev.id:
+                    prev.aliases.append(canonical_text(m.surface))
+                continue
+        out.append(m)
+    return out
 
 
 def lookup_name(surface: str, gazetteer: Any = None) -> Mention | None:

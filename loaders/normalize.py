@@ -34,6 +34,15 @@ _DIGIT_TABLE = str.maketrans(_THAI_DIGITS, "0123456789")
 _THAI_TONES = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
 _SARA_AM = "\u0e33"
 
+# Thai PDF fonts often map shifted glyphs (a tone mark lowered, a vowel moved left) to the
+# Private Use Area; text extracted from such PDFs carries U+F700..U+F71A instead of the marks.
+_THAI_PUA = dict(zip(range(0xF700, 0xF71B), (
+    "\u0e10\u0e34\u0e35\u0e36\u0e37\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
+    "\u0e0d\u0e31\u0e4d\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e38\u0e39\u0e3a")))
+_PUA_CHAR = re.compile("[\uf700-\uf71a]")
+_ABOVE_VOWELS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47")
+_NIKHAHIT_AA = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+
 # Spaces other than ' ', '\t', '\n', '\f' that analysis_text maps to ' ' (one char each).
 _ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
               "\u202f\u205f\u3000\u000b\u0085\u2028\u2029"
@@ -50,8 +59,26 @@ def _is_thai_mark(ch: str) -> bool:
     return "\u0e00" <= ch <= "\u0e7f" and unicodedata.category(ch) == "Mn"
 
 
+_M = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # Thai combining marks
+_T = "\u0e48-\u0e4b"  # Thai tone marks
+# Everything _fix_marks_in_line would change; lines without a match are left alone (fast path).
+_THAI_MARK_TROUBLE = re.compile(
+    f"(?<![\u0e01-\u0e2e\u25cc{_M}])[{_M}]|([{_M}])\\1|[{_T}][{_T}\u0e31\u0e34-\u0e37\u0e47]|\u0e33[{_T}]")
+# Ranges without any non-Thai combining mark: text made only of these needs no generic check.
+_NO_FOREIGN_MARKS = re.compile("[\x00-\u02ff\u0e00-\u0e7f\u2000-\u20cf\u2100-\u2bff]*")
+
+
 def _drop_stray_marks(text: str) -> str:
     """Drop combining marks with no base; fix the PDF-typical order 'นำ้' -> 'น้ำ'."""
+    if not _THAI_MARK_TROUBLE.search(text) and _NO_FOREIGN_MARKS.fullmatch(text):
+        return text
+    return "\n".join(
+        _fix_marks_in_line(line) if _THAI_MARK_TROUBLE.search(line) or not _NO_FOREIGN_MARKS.fullmatch(line)
+        else line
+        for line in text.split("\n"))
+
+
+def _fix_marks_in_line(text: str) -> str:
     out: list[str] = []
     for ch in text:
         if unicodedata.category(ch) not in ("Mn", "Me"):
@@ -65,6 +92,10 @@ def _drop_stray_marks(text: str) -> str:
                 continue
             if prev == ch or (ch in _THAI_TONES and prev in _THAI_TONES):
                 continue  # doubled mark / two tone marks: keep the first
+            if ch in _ABOVE_VOWELS and prev in _THAI_TONES and len(out) >= 2 and _is_thai_base(out[-2]):
+                # tone typed before the upper vowel (PDFs: 'ท่ี'): the vowel sits first
+                out.insert(len(out) - 1, ch)
+                continue
             if _is_thai_base(prev) or _is_thai_mark(prev):
                 out.append(ch)
             continue  # no consonant to sit on: stray
@@ -77,15 +108,18 @@ def _drop_stray_marks(text: str) -> str:
 def clean_text(raw: str) -> str:
     """Length-changing clean-up: the text provenance spans point into.
 
-    NFC; zero-width characters removed; ``ํา`` (NIKHAHIT + SARA AA, common in PDFs) joined to
-    ``ำ``; stray combining marks (no base, doubled tone marks) dropped; CRLF/CR -> LF; form
-    feeds kept (page breaks).
+    NFC; zero-width characters removed; PDF repairs: Thai glyphs from the Private Use Area
+    mapped back, ``ํา`` (NIKHAHIT + SARA AA) joined to ``ำ``, a tone mark typed before an
+    upper vowel or after ``ำ`` put in its place; stray combining marks (no base, doubled
+    tone marks) dropped; CRLF/CR -> LF; form feeds kept (page breaks).
 
     >>> clean_text("\\u0e48กรม\\r\\nน้\\u0e49ำ")
     'กรม\\nน้ำ'
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_ZERO_WIDTH_TABLE)
-    text = text.replace("\u0e4d\u0e32", _SARA_AM)
+    if _PUA_CHAR.search(text):
+        text = text.translate(_THAI_PUA)
+    text = _NIKHAHIT_AA.sub(lambda m: m.group(1) + _SARA_AM, text)
     # Two passes reach the fixed point: dropping a mark can bring two equal marks together
     # only within the same pass (checked against the output), NFC may reorder marks once.
     for _ in range(3):
@@ -151,13 +185,27 @@ def join_broken_name(fragment: str, candidates: Iterable[str]) -> str | None:
     return None
 
 
-# Words that typically open a new Thai sentence inside a long run-on line.
+# Words that typically open a new Thai sentence inside a long run-on line, and particles
+# that typically close one (a space after them is a sentence break).
 _SENTENCE_OPENERS = (
-    "ทั้งนี้", "โดยมี", "นอกจากนี้", "ดังนั้น", "สำหรับ", "ในการนี้", "จึง", "ซึ่ง", "อย่างไรก็ตาม",
-    "ต่อมา", "ขณะที่", "พร้อมกันนี้", "ด้วย", "เพื่อให้", "ในโอกาสนี้", "สืบเนื่องจาก",
+    "ทั้งนี้", "นอกจากนี้", "ดังนั้น", "สำหรับ", "ในการนี้", "อย่างไรก็ตาม", "ต่อมา", "ขณะที่",
+    "พร้อมกันนี้", "ในโอกาสนี้", "สืบเนื่องจาก", "จากนั้น", "โอกาสนี้",
 )
+# not bare 'ด้วย': 'ประกอบด้วย' / 'พร้อมด้วย' introduce a list that belongs to the sentence
+_SENTENCE_ENDS = ("อีกด้วย", "ต่อไป", "แล้ว", "ครับ", "ค่ะ", "เป็นต้น", "นั่นเอง", "อย่างยิ่ง")
+# Only very long pieces are cut at clause openers; never at 'และ' / 'ซึ่ง' (they join the
+# parties of one statement: 'A และ B ได้ร่วมลงนาม').
+_CLAUSE_OPENERS = ("โดยมี", "โดยได้", "รวมทั้ง", "ตลอดจน", "อันจะ", "พร้อมทั้ง", "อีกทั้ง")
 _LONG_PIECE = 300
-_OPENER_SPLIT = re.compile(r"[ \u00a0]+(?=(?:" + "|".join(_SENTENCE_OPENERS) + r"))")
+_VERY_LONG_PIECE = 600
+# Thai news reports speech as '<title> <name> <position> กล่าวว่า …': a new sentence starts at
+# the speaker unless a conjunction ('และ', 'กับ', 'โดยมี') links it to the previous words.
+_SPEAKER = ("(?<!และ)(?<!กับ)(?<!มี)(?<!ระหว่าง)(?<!ด้วย)[ \u00a0]+"
+            r"(?=(?:พลเอก|พลตำรวจเอก|พลโท|พลตรี|นาย|นางสาว|นาง|ดร\.|ศาสตราจารย์|รองศาสตราจารย์)[^\n]{0,120}?กล่าว)")
+_OPENER_SPLIT = re.compile(
+    "(?:" + "|".join(f"(?<={re.escape(w)})" for w in _SENTENCE_ENDS) + ")[ \u00a0]+"
+    "|[ \u00a0]+(?=(?:" + "|".join(_SENTENCE_OPENERS) + "))|" + _SPEAKER)
+_CLAUSE_SPLIT = re.compile("[ \u00a0]+(?=(?:" + "|".join(_CLAUSE_OPENERS) + "))")
 _GAP_SPLIT = re.compile(r"[ \u00a0\t]{2,}")
 
 
@@ -197,9 +245,16 @@ def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end - start <= _LONG_PIECE:
         return [(start, end)]
     out: list[tuple[int, int]] = []
+    for s, e in _split_at(text, start, end, _OPENER_SPLIT):
+        out.extend(_split_at(text, s, e, _CLAUSE_SPLIT) if e - s > _VERY_LONG_PIECE else [(s, e)])
+    return out
+
+
+def _split_at(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
     cur = start
-    for m in _OPENER_SPLIT.finditer(text, start, end):
-        if m.start() - cur >= 80:  # avoid slivers: a sentence is at least a clause long
+    for m in pattern.finditer(text, start, end):
+        if m.start() - cur >= 80 and end - m.end() >= 40:  # no slivers: a sentence is a clause long
             piece = _trimmed(text, cur, m.start())
             if piece:
                 out.append(piece)

@@ -39,6 +39,10 @@ _BAD_NAME_PARTS = re.compile(r"กระทรวง|กรม|จังหว�
                              r"ตำบล|หมู่บ้าน|ราชการ|กรรมการ|บันทึก|ข้อตกลง|ประชุม|ของ|และ|โดย|ได้")
 _PHRASE_STOP = re.compile(r"\n|(?:\s*(?:ได้|ร่วมเป็น|ร่วมการ|ร่วมประชุม|ร่วมพิธี|ร่วมกัน|กล่าว|ลงนาม|เป็นประธาน|"
                           r"เป็นผู้|มอบ|พร้อมด้วย|พร้อมนำ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
+# words that start with an honorific but are not names (คุณภาพ "quality", พระมหากษัตริย์ "the King")
+_NOT_PERSON = re.compile(r"คุณภาพ|คุณวุฒิ|คุณค่า|คุณธรรม|คุณสมบัติ|คุณลักษณะ|คุณประโยชน์|คุณูปการ|คุณครู|"
+                         r"พระมหากษัตริย์|พระราช|พระบรม|พระบาท|นางพยาบาล|นายทะเบียน|นายหน้า|นายจ้าง|นายช่าง|"
+                         r"นายสิบ|นายร้อย|นายพล|นายทหาร|นายตำรวจ|นางงาม")
 _SPLIT = re.compile(r"อดีต|ปฏิบัติหน้าที่|รักษาราชการแทน|รักษาการ")
 
 
@@ -90,6 +94,14 @@ def _tables(gaz_id: int) -> tuple[re.Pattern[str], dict[str, bool]]:
 _GAZ: dict[int, Any] = {}
 
 
+def _is_honorific(word: str) -> bool:
+    """A 'surname' that is itself a rank ('… พลเอก') belongs to the next name."""
+    if word in _FALLBACK_HONORIFICS:
+        return True
+    return any(word == h.text or word == h.full for g in _GAZ.values() if g is not None
+               for h in getattr(g, "honorifics", []) or [])
+
+
 def _setup(gazetteer: Any) -> tuple[Any, re.Pattern[str], dict[str, bool], re.Pattern[str]]:
     gaz = _load_gazetteer(gazetteer)
     _GAZ[id(gaz)] = gaz
@@ -118,6 +130,9 @@ def find_people(text: str, gazetteer: Any = None, start: int = 0, end: int | Non
         if not m:
             break
         hs = m.start()
+        if _NOT_PERSON.match(text, hs):
+            pos = m.end("hon")
+            continue
         t = title_re.match(text, hs)
         if t and t.end() > m.end("hon") and not t.group(0) in ("นาย", "นาง"):
             pos = t.end()  # a post title (นายกรัฐมนตรี, นายอำเภอ), not a name
@@ -127,7 +142,7 @@ def find_people(text: str, gazetteer: Any = None, start: int = 0, end: int | Non
         tm = title_re.search(sur)
         if tm and tm.start() >= 2:
             sur = sur[:tm.start()]
-        if not _valid_name(given, sur):
+        if not _valid_name(given, sur) or _is_honorific(sur):
             pos = m.end("hon")
             continue
         hon = m.group("hon")
@@ -213,6 +228,27 @@ def _secretariat(title: str, org: Mention, gaz: Any) -> Mention:
     return org
 
 
+_PLACE_WORD = re.compile(r"[ \t]([ก-ฮเ-ไ][ก-๎]{1,20})(?=[ \t\n]|$)")
+
+
+def _local_instance(text: str, org: Mention, limit: int) -> Mention | None:
+    """'ศส.ปชต. พิมลราช': a centre's abbreviation followed by a place name is that
+    place's own centre, PART_OF (instance_of) the generic one."""
+    if org.type != "Center" or "." not in org.surface:
+        return None
+    m = _PLACE_WORD.match(text, org.end, min(len(text), limit + 1))
+    if not m or m.end() > limit:
+        return None
+    place = m.group(1)
+    if _BAD_NAME_PARTS.search(place) or re.match(r"เป็น|และ|ใน|ได้|ให้|ร่วม|ดี|เพื่อ|ของ|ที่", place):
+        return None
+    name = canonical_text(f"{org.name} {place}")
+    inst = Mention(org.start, m.end(), text[org.start:m.end()], "Center", node_id("Center", name), name,
+                   aliases=[canonical_text(f"{org.surface} {place}")])
+    inst.implied.append(("PART_OF", org, {"relation": "instance_of"}))
+    return inst
+
+
 def _claims_in_piece(text: str, a: int, b: int, orgs: list[Mention], positions: dict[str, bool],
                      title_re: re.Pattern[str], gaz: Any, acting: bool, former: bool) -> list[PositionClaim]:
     out: list[PositionClaim] = []
@@ -224,8 +260,11 @@ def _claims_in_piece(text: str, a: int, b: int, orgs: list[Mention], positions: 
             continue
         if title.endswith("ของ"):
             title = title[:-3]
-        full = canonical_text(text[cur:org.end])
         target = _secretariat(title, org, gaz)
+        inst = _local_instance(text, org, b)
+        if inst is not None:
+            target = inst
+        full = canonical_text(text[cur:target.end])
         out.append(PositionClaim(title, full, cur, org.end, target, acting=acting, former=former))
         cur = org.end
         while cur < b and text[cur] in " \t":

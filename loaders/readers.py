@@ -123,9 +123,9 @@ def _fingerprint(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _stream_decode(path: Path, codec: str, skip: int) -> tuple[str, bool]:
+def _stream_decode(path: Path, codec: str, skip: int, errors: str = "strict") -> tuple[str, bool]:
     """Decode a file chunk by chunk; returns (text, last character truncated)."""
-    decoder = codecs.getincrementaldecoder(codec)()
+    decoder = codecs.getincrementaldecoder(codec)(errors)
     pieces: list[str] = []
     with path.open("rb") as fh:
         fh.seek(skip)
@@ -160,6 +160,12 @@ def _read_text_file(path: Path, warnings: list[str]) -> tuple[str, str]:
             if _sample_check(candidate):
                 return candidate, legacy
             del candidate
+        # UTF-8 with a few damaged bytes (a crawl cut mid-character somewhere): keep it
+        text, _ = _stream_decode(path, "utf-8", skip, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= max(3, len(text) // 10_000) and _sample_check(text):
+            warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
+            return text, encoding
         raise ReadError("not UTF-8 or TIS-620 text (binary data?)") from None
     if truncated:
         warnings.append("truncated UTF-8: last character incomplete (replaced with U+FFFD)")
@@ -267,7 +273,20 @@ def _is_junk(el) -> bool:  # noqa: ANN001 - lxml element
     if "display:none" in style or "visibility:hidden" in style:
         return True
     attrs = " ".join(filter(None, (el.get("class"), el.get("id"), el.get("role"))))
-    return bool(attrs and _JUNK_CLASS.search(attrs))
+    if not (attrs and _JUNK_CLASS.search(attrs)):
+        return False
+    # a wrapper named 'with-sidebar' / 'has-nav' may hold the whole page: never drop the article
+    if el.find(".//h1") is not None or el.find(".//article") is not None:
+        return False
+    root = el.getroottree().getroot()
+    page_len = _text_len(root)
+    return page_len == 0 or _text_len(el) < 0.5 * page_len
+
+
+def _text_len(el) -> int:  # noqa: ANN001
+    """Visible characters under ``el`` (scripts and styles do not count)."""
+    texts = el.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    return sum(len(t.strip()) for t in texts)
 
 
 def _inline_text(el) -> str:  # noqa: ANN001

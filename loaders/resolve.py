@@ -86,8 +86,10 @@ def person_candidates(nodes: dict[str, Any], edges: list[Any]) -> list[Merge]:
                     continue
                 sim = name_similarity(nodes[a].name, nodes[b].name)
                 together = bool(docs[a] & docs[b])
-                if together and sim < 0.9:
-                    continue  # two people named apart in one document are two people
+                same_given = nodes[a].name.partition(" ")[0] == nodes[b].name.partition(" ")[0]
+                if together and sim < 0.9 and not same_given:
+                    continue  # two people named apart in one document are two people (unless
+                    # the same given name in the same post: an OCR-damaged surname)
                 score = 0.5 + 0.5 * sim
                 if score < PROPOSE:
                     continue

@@ -40,8 +40,9 @@ _SOCIAL = {"facebook", "line", "twitter", "x", "email", "e-mail", "print", "shar
            "url", "คัดลอก", "คัดลอกลิงก์", "แล้ว", "icon", "news", "rss", "line@", "fb", "ig", "shares",
            "on", "via", "to", "ผ่าน", "ทาง"}
 _COUNTER = re.compile(r"ผู้เข้าชม|ผู้เยี่ยมชม|ผู้ชม\s*[:：]?\s*\d|เข้าชม\s*[:：]?\s*\d|ขณะนี้มีผู้|ออนไลน์\s*\d|"
-                      r"\bonline\b|\bviews?\s*[:：]?\s*\d|\d+\s*views?\b|อ่าน\s*\d+\s*ครั้ง|จำนวนการอ่าน|"
-                      r"visitors?\b|hits?\s*[:：]\s*\d", re.I)
+                      r"\bonline\s*[:：]?\s*\d|\d+\s*(?:users?\s*)?online\b|users? online|มีผู้\s*online|"
+                      r"\bviews?\s*[:：]?\s*\d|\d+\s*views?\b|อ่าน\s*\d+\s*ครั้ง|จำนวนการอ่าน|"
+                      r"visitors?\s*[:：]?\s*\d|hits?\s*[:：]\s*\d|สถิติผู้เข้าชม|ผู้ชมทั้งหมด", re.I)
 _COPYRIGHT = re.compile(r"สงวนลิขสิทธิ์|ลิขสิทธิ์\s*©|©|\(c\)\s*\d{4}|copyright|all rights reserved", re.I)
 _NAV_PHRASES = re.compile(
     r"^(?:ดูปฏิทินทั้งหมด|ดูทั้งหมด|อ่านต่อ|อ่านเพิ่มเติม|อ่านทั้งหมด|ดูเพิ่มเติม|ย้อนกลับ|กลับหน้าแรก|หน้าแรก|"
@@ -75,6 +76,8 @@ def is_furniture_line(line: str) -> bool:
         return False
     if "\t" in s and sum(1 for c in s.split("\t") if c.strip()) >= 2:
         return False  # a table row
+    if len(s) > 250:
+        return False  # furniture is short; a long line is body text
     a = to_arabic_digits(s)
     if not re.search(r"[0-9A-Za-z\u0e01-\u0e4e]", a):
         return True  # punctuation only: '.', '.....', '|', '»'
@@ -97,8 +100,8 @@ def is_furniture_line(line: str) -> bool:
         return True
     if len(s) < 80 and (_HTML_DEBRIS.search(s) or _MENU_BAR.search(s)):
         return True
-    if re.fullmatch(r"(?:หน้า|page)\s*\d+\s*(?:/|จาก|of)\s*\d+", a, re.I):
-        return True
+    if re.fullmatch(r"(?:หน้า|page)\s*\d+\s*(?:/|จาก|of)\s*\d+|[-–(]\s*\d{1,3}\s*[-–)]", a, re.I):
+        return True  # page numbers: 'หน้า 2/5', '- ๒ -'
     return False
 
 
@@ -184,7 +187,7 @@ def _furniture_flags(lines: list[_Line]) -> list[bool]:
         soft = sum(1 for k in run if not flags[k] and not lines[k].blank)
         if hard >= 2 and hard >= soft / 2:
             first_hard = next(k for k in run if flags[k])
-            after_body = any(not ln.blank for ln in lines[:i])
+            after_body = any(not lines[k].blank for k in range(i - 1, -1, -1))
             for k in run:
                 if lines[k].blank or flags[k]:
                     continue
@@ -302,6 +305,10 @@ def segment(text: str) -> list[Segment]:
     flags = _furniture_flags(lines)
     n = len(lines)
 
+    non_blank = [k for k, ln in enumerate(lines) if not ln.blank]
+    first_text = non_blank[0] if non_blank else 0
+    last_text = non_blank[-1] if non_blank else n - 1
+
     # 1. furniture runs (blank lines between furniture lines join the run)
     furniture_runs: list[tuple[int, int]] = []
     i = 0
@@ -316,7 +323,7 @@ def segment(text: str) -> list[Segment]:
                 last = j
             j += 1
         count = sum(1 for k in range(i, last + 1) if flags[k])
-        at_edge = all(lines[k].blank for k in range(0, i)) or all(lines[k].blank for k in range(last + 1, n))
+        at_edge = i <= first_text or last >= last_text
         marks_related = any(_RELATED.match(lines[k].text.strip()) for k in range(i, last + 1))
         if count >= 2 or at_edge or marks_related:
             furniture_runs.append((i, last + 1))

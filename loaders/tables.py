@@ -92,8 +92,14 @@ class _RawRow:
     span: tuple[int, int]
 
 
+_HEADER_FIRST = re.compile(r"^(?:ที่|ลำดับ(?:ที่)?|ลําดับ|no\.?|#|รายการ|จังหวัด|หน่วยงาน)$", re.I)
+
+
 def _is_data(cells: list[str]) -> bool:
-    values = [c for c in cells if c.strip()]
+    """A row of values (or the totals row), as opposed to a header row."""
+    values = [c.strip() for c in cells if c.strip()]
+    if values and _HEADER_FIRST.match(values[0]):
+        return False  # 'ที่ | จังหวัด | 2563 | 2564': years as column headers
     return any(_is_value(c) for c in values[1:]) or any(_TOTAL_LABEL.match(c) for c in cells)
 
 
@@ -171,6 +177,10 @@ def _build(block: _Block) -> ParsedTable | None:
     return table
 
 
+def _is_total(cells: list[str]) -> bool:
+    return any(_TOTAL_LABEL.match(c) for c in cells)
+
+
 def _value_start(rows: list[_RawRow]) -> int:
     """Index of the first value column: after the row number and the label (most common)."""
     counts: dict[int, int] = {}
@@ -214,11 +224,17 @@ def _add_rows(table: ParsedTable, rows: list[_RawRow]) -> None:
         table.header_group = group
         table.key_headers = [c.strip() for c in headers[0].cells[:vstart]]
         table.columns_joined = ["".join(c.split()) for c in table.columns]
+    ncols = max([len(r.cells) - vstart for r in data if not _is_total(r.cells)] + [len(table.columns), 1])
     for r in data:
         label_cells = [c.strip() for c in r.cells[:vstart] if c.strip()]
         values = [_cell(c) for c in r.cells[vstart:]]
-        if any(_TOTAL_LABEL.match(c) for c in r.cells):
-            table.totals = values
+        if _is_total(r.cells):
+            # the totals row may leave the number column out: take the cells after its label
+            idx = next(k for k, c in enumerate(r.cells) if _TOTAL_LABEL.match(c))
+            after = r.cells[idx + 1:]
+            while len(after) > ncols and not after[0].strip():
+                after = after[1:]
+            table.totals = [_cell(c) for c in after]
             continue
         number = parse_int(label_cells[0]) if label_cells else None
         label_parts = label_cells[1:] if number is not None else label_cells
@@ -227,12 +243,21 @@ def _add_rows(table: ParsedTable, rows: list[_RawRow]) -> None:
         table.span = (table.span[0], max(table.span[1], rows[-1].span[1]))
 
 
-def _continues(prev: ParsedTable, block: _Block) -> bool:
-    """A block continues the previous table after a page break: no new title, numbers go on."""
+def _header_key(block: _Block) -> tuple[str, ...]:
+    """The header rows of a block, spaces removed (a repeated header after a page break)."""
+    return tuple("".join("".join(r.cells).split()) for r in block.rows if not _is_data(r.cells))
+
+
+def _continues(prev: ParsedTable, block: _Block, prev_header: tuple[str, ...]) -> bool:
+    """A block continues the previous table after a page break: no new title, and the row
+    numbers go on or the same header is repeated."""
     if prev.totals is not None:
         return False
     if any(_TITLE_START.match(s) or _STATED.search(to_arabic_digits(s)) for _, _, s in block.before):
         return False
+    header = _header_key(block)
+    if header and header == prev_header:
+        return True
     last = next((r.number for r in reversed(prev.rows) if r.number is not None), None)
     first_data = next((r for r in block.rows if _is_data(r.cells)), None)
     if last is None or first_data is None:
@@ -246,15 +271,17 @@ def _continues(prev: ParsedTable, block: _Block) -> bool:
 def find_tables(text: str) -> list[ParsedTable]:
     """All tables in ``text`` (a table split by page breaks comes out as one table)."""
     tables: list[ParsedTable] = []
+    prev_header: tuple[str, ...] = ()
     for block in _blocks(text):
         if not any(_is_data(r.cells) for r in block.rows):
             continue
-        if tables and _continues(tables[-1], block):
+        if tables and _continues(tables[-1], block, prev_header):
             _add_rows(tables[-1], block.rows)
             continue
         table = _build(block)
         if table is not None:
             tables.append(table)
+            prev_header = _header_key(block)
     return tables
 
 

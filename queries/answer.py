@@ -34,7 +34,7 @@ def is_neo4j(store: Any) -> bool:
 
 # -- parameters ---------------------------------------------------------------------------
 
-def bind(query: CannedQuery, given: dict[str, Any], index: NameIndex | None) -> dict[str, Any]:
+def bind(query: CannedQuery, given: dict[str, Any], index: Any) -> dict[str, Any]:
     """Typed parameters with entity names resolved to node ids (``index`` None: ids as given),
     plus the extra inputs some questions take from reference data."""
     params = query.bind(given)
@@ -95,7 +95,7 @@ def answer_cypher(store_or_driver: Any, query_id: str, params: dict[str, Any]) -
         full.update(gazetteer_ministries())
     cypher = query.cypher
     if query_id == "evidence":
-        cypher = _typed_fact_match(cypher, full.get("fact"))
+        cypher, full["fact"] = _typed_fact_match(cypher, full.get("fact"))
     raw = run_read(store_or_driver, cypher, full)
     post = cypher_post_of(query_id)
     rows = post(raw, full) if post else raw
@@ -106,16 +106,17 @@ def _is_param(query: CannedQuery, name: str) -> bool:
     return any(p.name == name for p in query.params)
 
 
-def _typed_fact_match(cypher: str, fact: str | None) -> str:
+def _typed_fact_match(cypher: str, fact: str | None) -> tuple[str, str | None]:
     """Edge ids start with their type (``SIGNS:…``): match only relationships of that type,
-    checked against the ontology, instead of scanning all of them."""
+    checked against the ontology, through the store's index on their id. An id without a
+    known type names no edge, so it is dropped instead of scanning every relationship."""
     if not fact:
-        return cypher
+        return cypher, fact
     try:
         rel_type = load_ontology().check_rel_type(fact.split(":", 1)[0])
     except OntologyError:
-        return cypher
-    return cypher.replace("MATCH ()-[r]->()", f"MATCH ()-[r:{rel_type}]->()", 1)
+        return cypher, None
+    return cypher.replace("MATCH ()-[r]->()", f"MATCH ()-[r:{rel_type}]->()", 1), fact
 
 
 def answer(store: Any, query_id: str, given: dict[str, Any]) -> list[Row]:
@@ -125,7 +126,7 @@ def answer(store: Any, query_id: str, given: dict[str, Any]) -> list[Row]:
         raise ParamError(f"no question {query_id!r}; `phakhi queries` lists them")
     query = catalog[query_id]
     if is_neo4j(store):
-        params = bind(query, given, neo4j_name_index(store) if _has_entity(query, given) else None)
+        params = bind(query, given, Neo4jNames(store) if _has_entity(query, given) else None)
         return answer_cypher(store, query_id, params)
     g = store.graph()
     params = bind(query, given, NameIndex.from_graph(g) if _has_entity(query, given) else None)
@@ -136,18 +137,57 @@ def _has_entity(query: CannedQuery, given: dict[str, Any]) -> bool:
     return any(p.type == "entity" and (given.get(p.name) or p.default) for p in query.params)
 
 
-def neo4j_name_index(store_or_driver: Any) -> NameIndex:
-    """Name index of a Neo4j graph (one read of every node's names)."""
-    rows = run_read(store_or_driver,
-                    f"MATCH (n:Entity) RETURN n.id AS id, labels(n) AS labels, n.type AS type, "
-                    f"n.name AS name, n.aliases AS aliases, {_NAME_FIELDS}")
+_NAME_RECORD = ("RETURN n.id AS id, labels(n) AS labels, n.name AS name, n.aliases AS aliases, "
+                + _NAME_FIELDS)
+
+
+def _records(rows: list[Row]) -> list[tuple[str, str, str, list[str]]]:
     records = []
     for r in rows:
-        ntype = r.get("type") or node_type({"_labels": r.get("labels") or []}) or ""
+        ntype = node_type({"_labels": r.get("labels") or []}) or ""
         others = list(r.get("aliases") or [])
         others += [r[k] for k in ("name_en", "abbreviation", "abbreviation_en") if isinstance(r.get(k), str)]
         records.append((r["id"], ntype, r.get("name") or "", others))
-    return NameIndex(records, default_gazetteer())
+    return records
+
+
+def neo4j_name_index(store_or_driver: Any) -> NameIndex:
+    """Name index of a whole Neo4j graph (one read of every node's names)."""
+    rows = run_read(store_or_driver, "MATCH (n:Entity) WHERE n.claims IS NOT NULL " + _NAME_RECORD)
+    return NameIndex(_records(rows), default_gazetteer())
+
+
+class Neo4jNames:
+    """Resolves names on Neo4j without reading every node: the candidates are the exact
+    id, exact names/aliases (one server-side scan), the gazetteer's ids and full-text
+    hits; the whole-graph index is the fallback when none of those fits."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.gazetteer = default_gazetteer()
+
+    def resolve(self, text: str) -> str:
+        from phakhi.queries.names import UnknownName
+
+        ref_ids = [reference_id(e.key) for e in self.gazetteer.lookup(text)] if self.gazetteer else []
+        ids = {r["id"] for r in run_read(
+            self.store,
+            "MATCH (n:Entity) WHERE n.claims IS NOT NULL AND (n.id = $text OR n.id IN $refs "
+            "OR n.name = $text OR $text IN coalesce(n.aliases, []) OR n.name_en = $text "
+            "OR n.abbreviation = $text) RETURN n.id AS id",
+            {"text": text.strip(), "refs": ref_ids})}
+        search = getattr(self.store, "search_names", None)
+        if search is not None:
+            try:
+                ids.update(r["id"] for r in search(text, limit=50))
+            except Exception:  # noqa: BLE001 - full-text search is only a shortcut
+                pass
+        rows = run_read(self.store, "MATCH (n:Entity) WHERE n.id IN $ids " + _NAME_RECORD,
+                        {"ids": sorted(ids)})
+        try:
+            return NameIndex(_records(rows), self.gazetteer).resolve(text)
+        except UnknownName:
+            return neo4j_name_index(self.store).resolve(text)
 
 
 # -- reshaping Cypher records -------------------------------------------------------------

@@ -18,8 +18,8 @@ from typing import Any
 
 # JSON is valid JavaScript except for U+2028/2029 in old engines; '<', '>' and '&' are
 # escaped so that no value can close the <script> element or open an HTML comment.
-_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                                "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_UNSAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                  ("\u2028", "\\u2028"), ("\u2029", "\\u2029"), ("://", ":\\/\\/"))
 
 
 def html_text(value: Any) -> str:
@@ -34,4 +34,6 @@ def script_json(value: Any) -> str:
     """``value`` as JSON safe to embed inside a ``<script>`` element (``://`` inside
     strings is written ``:\\/\\/``, the same string once parsed)."""
     text = json.dumps(value, ensure_ascii=False, default=str)
-    return text.translate(_SCRIPT_UNSAFE).replace("://", ":\\/\\/")
+    for unsafe, safe in _SCRIPT_UNSAFE:  # str.replace: far quicker than translate on Thai text
+        text = text.replace(unsafe, safe)
+    return text

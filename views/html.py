@@ -20,6 +20,7 @@ True
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -108,10 +109,27 @@ def _vis_edge(graph: nx.MultiDiGraph, u: str, v: str, key: Any, attrs: dict[str,
             "dashes": style["dashes"]}
 
 
+class _NodeIds(list):
+    """pyvis keeps node ids in a list and tests membership for every node and edge it
+    adds (quadratic); the same list with a set beside it keeps 5,000 nodes quick."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set[Any] = set()
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
+
+
 def _built_with_pyvis(nodes: list[dict[str, Any]], edges: list[dict[str, Any]],
                       options: dict[str, Any]) -> tuple[list[dict], list[dict], dict]:
     """Let pyvis assemble the network (its node/edge normal form), then read it back."""
     net = Network(directed=True, cdn_resources="in_line")
+    net.node_ids = _NodeIds()
     for n in nodes:
         attrs = {k: v for k, v in n.items() if k not in ("id", "label", "shape", "color")}
         net.add_node(n["id"], label=n["label"], shape=n["shape"], color=n["color"], **attrs)
@@ -131,7 +149,10 @@ def _options(node_count: int, physics: bool) -> dict[str, Any]:
         "edges": {"smooth": physics and {"type": "continuous"}, "width": 1.2,
                   "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
                   "font": {"face": THAI_FONT_STACK, "size": 11}},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": node_count > 500},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": node_count > 500,
+                        "navigationButtons": True,
+                        # keys move the view only when the canvas has focus, not while typing a search
+                        "keyboard": {"enabled": True, "bindToWindow": False}},
         "layout": {"improvedLayout": physics and node_count <= 150, "randomSeed": 7},
         "physics": {"enabled": physics, "solver": "forceAtlas2Based",
                     "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120},
@@ -145,10 +166,43 @@ def _counts(graph: nx.MultiDiGraph) -> tuple[dict[str, int], dict[str, int]]:
     return dict(nodes), dict(edges)
 
 
+def as_view_graph(graph: nx.Graph) -> nx.MultiDiGraph:
+    """``graph`` as a MultiDiGraph with string node ids (what the page works with); the
+    store's graph already is one and is returned as it is."""
+    if not graph.is_multigraph() or not graph.is_directed():
+        graph = nx.MultiDiGraph(graph)
+    if any(not isinstance(n, str) for n in graph.nodes):
+        graph = nx.relabel_nodes(graph, {n: str(n) for n in graph.nodes})
+    return graph
+
+
+def _vis_edges(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Edges with unique ids: the store's edge ids, else (plain NetworkX keys 0, 1, …
+    repeat across node pairs) their position."""
+    edges: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    between: Counter[frozenset] = Counter()
+    for i, (u, v, k, a) in enumerate(graph.edges(keys=True, data=True)):
+        key = k if isinstance(k, str) and k not in seen else f"edge:{i}"
+        seen.add(key)
+        edge = _vis_edge(graph, u, v, key, a)
+        # several relationships between one pair: bend all but the first, alternately,
+        # so that they do not draw on top of each other
+        nth = between[frozenset((u, v))]
+        between[frozenset((u, v))] += 1
+        if nth:
+            clockwise = (nth % 2 == 1) != (str(u) > str(v))  # sides are seen from the lesser id
+            edge["smooth"] = {"enabled": True, "type": "curvedCW" if clockwise else "curvedCCW",
+                              "roundness": round(0.18 * ((nth + 1) // 2), 2)}
+        edges.append(edge)
+    return edges
+
+
 def graph_payload(graph: nx.MultiDiGraph, *, title: str | None = None,
                   focus: Iterable[str] = (), max_nodes: int = MAX_NODES,
                   layout_threshold: int = LAYOUT_THRESHOLD) -> dict[str, Any]:
     """Everything the page script needs, as JSON-able data."""
+    graph = as_view_graph(graph)
     n = graph.number_of_nodes()
     node_counts, edge_counts = _counts(graph)
     payload: dict[str, Any] = {
@@ -157,7 +211,7 @@ def graph_payload(graph: nx.MultiDiGraph, *, title: str | None = None,
         "counts": {"nodes": n, "edges": graph.number_of_edges()}, "message": None,
     }
     nodes = [_vis_node(nid, a) for nid, a in graph.nodes(data=True)]
-    edges = [_vis_edge(graph, u, v, k, a) for u, v, k, a in graph.edges(keys=True, data=True)]
+    edges = _vis_edges(graph)
     if n > max_nodes:
         payload.update(_aggregated(graph, nodes, edges))
         payload["options"] = _options(len(payload["groups"]), physics=False)
@@ -198,7 +252,7 @@ def _aggregated(graph: nx.MultiDiGraph, nodes: list[dict], edges: list[dict]) ->
     for gid, ids in members.items():
         grp = groups[ids[0]]
         anchor_type = graph.nodes[grp.anchor].get("type", "") if grp.anchor else \
-            graph.nodes[ids[0]].get("type", "")
+            ("Ministry" if grp.kind == "ministry" else graph.nodes[ids[0]].get("type", ""))
         style = node_style(str(anchor_type))
         x, y = group_pos[gid]
         info[gid] = {"id": gid, "label": f"{short(grp.label, MAX_LABEL_CHARS)} ({len(ids):,})",
@@ -222,10 +276,10 @@ _EXTERNAL = re.compile(r"""(?:\b(?:src|href|action|poster|srcset)\s*=\s*["']?\s*
                        r"""|(?:url\(\s*["']?\s*(?:https?:)?//)|(?:@import)|(?:https?://)""", re.I)
 
 
-def _vendor_script(path: Path) -> str:
+def _vendor_script(text: str) -> str:
     """A vendored script ready to inline: '://' written ':\\/\\/' (the same string in JS)
     so that licence comments and the SVG namespace do not read as web addresses."""
-    text = path.read_text(encoding="utf-8").replace("://", ":\\/\\/")
+    text = text.replace("://", ":\\/\\/")
     return re.sub(r"</(script)", r"<\\/\1", text, flags=re.I)
 
 
@@ -234,34 +288,49 @@ def external_references(page: str) -> list[str]:
     return [m.group(0) for m in _EXTERNAL.finditer(page)]
 
 
-def render_page(template_name: str, parts: dict[str, str]) -> str:
-    """Fill ``{{name}}`` placeholders in one pass (values are never re-scanned)."""
-    template = (ASSETS / template_name).read_text(encoding="utf-8")
-    page = _PLACEHOLDER.sub(lambda m: parts[m.group(1)], template)
-    found = external_references(page)
-    if found:  # a guard for our own templates and vendored files, not for user data
-        raise ViewError(f"page would load from the web: {found[0]!r}")
-    return page
+@functools.lru_cache(maxsize=None)
+def _asset(path: Path) -> str:
+    """A shipped or vendored file, checked once per process to hold no web reference."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".js" and path.parent == VIS_DIR:
+        text = _vendor_script(text)
+    elif path.suffix == ".css" and path.parent == VIS_DIR:
+        text = re.sub(r"</(style)", r"<\\/\1", text, flags=re.I)
+    found = external_references(text)
+    if found:
+        raise ViewError(f"{path.name} would load from the web: {found[0]!r}")
+    return text
+
+
+def render_page(template_name: str, parts: dict[str, str], *, assets: dict[str, Path] | None = None,
+                data: str = "") -> str:
+    """Fill ``{{name}}`` placeholders in one pass (values are never re-scanned).
+
+    ``parts`` are markup we built (checked here for web references), ``assets`` files
+    inlined as they are (checked once, see :func:`_asset`), ``data`` the JSON block, where
+    :func:`script_json` already wrote every ``://`` as ``:\\/\\/``."""
+    found = [ref for text in parts.values() for ref in external_references(text)]
+    if found or "://" in data:
+        raise ViewError(f"page would load from the web: {(found or ['://'])[0]!r}")
+    values = dict(parts, data=data)
+    values.update({name: _asset(path) for name, path in (assets or {}).items()})
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset(ASSETS / template_name))
 
 
 def render_graph_view(graph: nx.MultiDiGraph, *, title: str | None = None,
                       focus: str | Iterable[str] | None = None, depth: int | None = None,
                       max_nodes: int = MAX_NODES, layout_threshold: int = LAYOUT_THRESHOLD) -> str:
     """The HTML page for ``graph`` (or for the ``depth``-neighbourhood of ``focus``)."""
-    focus_ids = [focus] if isinstance(focus, str) else list(focus or [])
+    graph = as_view_graph(graph)
+    focus_ids = [focus] if isinstance(focus, str) else [str(f) for f in focus or []]
     if focus_ids:
         graph = neighbourhood(graph, focus_ids, 1 if depth is None else depth)
     payload = graph_payload(graph, title=title, focus=focus_ids, max_nodes=max_nodes,
                             layout_threshold=layout_threshold)
-    return render_page("graph.html", {
-        "title": html_text(payload["title"]),
-        "font": THAI_FONT_STACK,
-        "vis_css": re.sub(r"</(style)", r"<\\/\1", (VIS_DIR / "vis-network.css").read_text(encoding="utf-8"), flags=re.I),
-        "css": (ASSETS / "graph.css").read_text(encoding="utf-8"),
-        "vis_js": _vendor_script(VIS_DIR / "vis-network.min.js"),
-        "data": script_json(payload),
-        "js": (ASSETS / "graph.js").read_text(encoding="utf-8"),
-    })
+    return render_page("graph.html", {"title": html_text(payload["title"])}, assets={
+        "vis_css": VIS_DIR / "vis-network.css", "css": ASSETS / "graph.css",
+        "vis_js": VIS_DIR / "vis-network.min.js", "js": ASSETS / "graph.js",
+    }, data=script_json(payload))
 
 
 def write_graph_view(graph: nx.MultiDiGraph, path: str | Path, **kwargs: Any) -> Path:

@@ -27,7 +27,10 @@ MIN_GAP = 34.0  # px between neighbours on one ring
 def radial_layout(graph: nx.Graph, *, ring_spacing: float = RING_SPACING,
                   min_gap: float = MIN_GAP) -> dict[Hashable, tuple[float, float]]:
     """Positions ``{node: (x, y)}`` for every node of ``graph`` (directions ignored)."""
-    undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    # a plain undirected copy: degree and neighbour look-ups on subgraph views are slow
+    undirected = nx.Graph()
+    undirected.add_nodes_from(graph)
+    undirected.add_edges_from((u, v) for u, v in graph.edges() if u != v)
     placed: list[tuple[float, dict[Hashable, tuple[float, float]]]] = []
     components = sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(map(str, c))))
     for component in components:

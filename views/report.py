@@ -1,6 +1,6 @@
 """A readable, self-contained summary page of the graph (no script at all).
 
-Sections: counts per type, top partners (PARTY_TO co-parties), brokers (betweenness),
+Sections: the documents (when given), counts per type, top partners (PARTY_TO co-parties), brokers (betweenness),
 the agreements timeline (dated in order, undated apart), trainer coverage by province ×
 department (0 and unknown told apart, totals), validation warnings. Names link into the
 graph view (``view.html#node=<id>``), which focuses that node.
@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 import networkx as nx
 
-from phakhi.graph.model import Issue
+from phakhi.graph.model import DocumentInfo, Issue
 from phakhi.views import analysis
 from phakhi.views.escape import html_text
 from phakhi.views.html import render_page
@@ -180,17 +180,32 @@ def _issues(page: _Page, issues: list[Issue]) -> None:
     page.add("</section>")
 
 
+def _documents(page: _Page, documents: list[DocumentInfo]) -> None:
+    page.add(f'<section id="documents"><h2>เอกสาร (documents): {len(documents)}</h2>')
+    rows = [[html_text(d.path or d.doc_id), html_text(d.title or "—"), html_text(d.kind or "—"),
+             html_text(d.date or "—"), f"{d.node_count:,}", f"{d.edge_count:,}"]
+            for d in sorted(documents, key=lambda d: d.path or d.doc_id)]
+    page.table(["ไฟล์ (file)", "ชื่อเรื่อง (title)", "ประเภท (kind)", "วันที่ (date)", "โหนด (nodes)",
+                "เส้น (edges)"], rows, "documents")
+    page.add("</section>")
+
+
 def render_report(graph: nx.MultiDiGraph, issues: Iterable[Issue] = (), *, title: str | None = None,
-                  view_href: str | None = "view.html") -> str:
-    """The report page as one self-contained HTML string."""
+                  view_href: str | None = "view.html",
+                  documents: Iterable[DocumentInfo] | None = None) -> str:
+    """The report page as one self-contained HTML string (``documents``: the store's, listed
+    when given)."""
     page = _Page(graph, view_href)
+    if documents is not None:
+        _documents(page, list(documents))
     _counts(page)
     _partners(page)
     _brokers(page)
     _timeline(page)
     _coverage(page)
     _issues(page, list(issues))
-    nav = ('<a href="#counts">จำนวน</a> · <a href="#partners">คู่ภาคี</a> · <a href="#brokers">'
+    nav = ('<a href="#documents">เอกสาร</a> · ' if documents is not None else "")
+    nav += ('<a href="#counts">จำนวน</a> · <a href="#partners">คู่ภาคี</a> · <a href="#brokers">'
            'ผู้เชื่อมประสาน</a> · <a href="#timeline">ลำดับเวลา</a> · <a href="#coverage">วิทยากร</a> · '
            '<a href="#issues">คำเตือน</a>')
     if view_href:

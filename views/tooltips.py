@@ -4,15 +4,16 @@ Tooltips are plain text: vis-network shows a string title with ``innerText``, so
 like ``<img onerror=…>`` is shown, never parsed.
 
 >>> print(node_tooltip({"type": "Department", "name": "กรมการปกครอง", "aliases": ["ปค."],
-...     "provenance": [{"doc_id": "d1", "sentence": "กรมการปกครองลงนาม"}]}))
+...     "provenance": [{"doc_id": "d1", "path": "/corpus/mou.txt", "sentence": "กรมการปกครองลงนาม"}]}))
 กรมการปกครอง
 กรม · Department
 ชื่ออื่น (aliases): ปค.
 แหล่งที่มา (sources):
-• d1: กรมการปกครองลงนาม
+• mou.txt: กรมการปกครองลงนาม
 """
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Any
 
 from phakhi.views.styles import type_names
@@ -55,7 +56,8 @@ def provenance_lines(provenance: Any) -> list[str]:
         return []
     lines = ["แหล่งที่มา (sources):"]
     for p in items[:MAX_SOURCES]:
-        doc = p.get("doc_id") or p.get("path") or "?"
+        # the file name says more to a reader than the internal document id
+        doc = PurePath(str(p["path"])).name if p.get("path") else (p.get("doc_id") or "?")
         sentence = short(p.get("sentence") or "", MAX_SENTENCE_CHARS)
         lines.append(f"• {doc}: {sentence}" if sentence else f"• {doc}")
     if len(items) > MAX_SOURCES:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from phakhi.graph.exports.common import ExportError, GraphData, collect
@@ -47,14 +48,17 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
 
 
 def export_graph(store_or_graph: Any, fmt: str, out: Any, **opts: Any) -> dict[str, Any]:
-    """Write the graph in format ``fmt`` to ``out`` (a path, ``-`` for stdout, or an open
-    file); returns counts ``{"nodes", "edges", "dropped_edges", "files"}``.
+    """Write the graph in format ``fmt`` to ``out`` (a path, a directory — then
+    ``graph.<suffix>`` in it —, ``-`` for stdout, or an open file); returns counts
+    ``{"nodes", "edges", "dropped_edges", "files"}``.
 
     ``opts`` go to the format's writer (``base=`` for ttl/jsonld)."""
     try:
         spec = FORMATS[fmt]
     except KeyError:
         raise ExportError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}") from None
+    if spec.single_file and isinstance(out, (str, Path)) and out != "-" and Path(out).is_dir():
+        out = Path(out) / f"graph{spec.suffix}"  # a directory: the file gets a standard name
     data = collect(store_or_graph)
     writer = getattr(importlib.import_module(f"phakhi.graph.exports.{spec.module}"), spec.function)
     result = writer(data, out, **opts)

@@ -17,6 +17,7 @@ name) for viewers; edges carry ``type`` and ``label`` (the relationship type).
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from typing import Any, Iterable
 
@@ -29,6 +30,16 @@ from phakhi.graph.exports.common import GraphData, collect, flat_value, open_out
 NODE_RESERVED = {"id", "label", "type", "name", "aliases", "documents", "provenance"}
 EDGE_RESERVED = {"id", "label", "type", "rel_type", "qualifier", "documents", "provenance", "source",
                  "target", "key"}
+
+
+# Characters XML 1.0 cannot hold at all (C0 controls except tab, newline, carriage return;
+# surrogates; U+FFFE/U+FFFF). A PDF's form feed would otherwise make the file unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """``value`` with characters XML cannot hold replaced by U+FFFD (strings only)."""
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def _put(attrs: dict[str, Any], props: dict[str, Any], reserved: set[str]) -> None:
@@ -79,9 +90,9 @@ def flat_graph(data: GraphData, *, node_reserved: set[str] = NODE_RESERVED,
     _uniform(node_attrs)
     _uniform(edge_attrs)
     for n, attrs in zip(data.nodes, node_attrs):
-        g.add_node(n.id, **attrs)
+        g.add_node(xml_safe(n.id), **{k: xml_safe(v) for k, v in attrs.items()})
     for e, attrs in zip(data.edges, edge_attrs):
-        g.add_edge(e.source, e.target, key=e.id, **attrs)
+        g.add_edge(xml_safe(e.source), xml_safe(e.target), key=e.id, **{k: xml_safe(v) for k, v in attrs.items()})
     return g
 
 

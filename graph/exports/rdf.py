@@ -37,7 +37,7 @@ from urllib.parse import quote, unquote
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from phakhi.graph.exports.common import GraphData, collect, open_output
+from phakhi.graph.exports.common import ExportError, GraphData, collect, open_output
 from phakhi.graph.model import DocumentInfo, Edge, Node, Provenance
 from phakhi.ontology import IDENTIFIER, Ontology, PropertySpec, load_ontology
 
@@ -45,6 +45,7 @@ DEFAULT_BASE = "https://w3id.org/phakhi/id/"
 _THAI = re.compile(r"[\u0E00-\u0E7F]")
 _LATIN = re.compile(r"[A-Za-z]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
 XSD_OF = {"int": XSD.integer, "float": XSD.double, "bool": XSD.boolean, "date": XSD.date}
 
 
@@ -115,6 +116,8 @@ class RDFBuilder:
 
     def __init__(self, data: GraphData, base: str = DEFAULT_BASE, onto: Ontology | None = None) -> None:
         self.data = data
+        if not _ABSOLUTE_IRI.match(base):
+            raise ExportError(f"base IRI {base!r} is not an absolute IRI like https://example.org/phakhi/")
         self.base = base if base.endswith(("/", "#")) else base + "/"
         self.onto = onto or load_ontology()
         self.P = phakhi_ns(self.onto)
@@ -144,7 +147,7 @@ class RDFBuilder:
         g = self.g
         for prefix, ns in self.onto.prefixes.items():
             g.bind(prefix, ns)
-        for prefix, ns in (("rdfs", RDFS), ("xsd", XSD), ("owl", OWL), ("time", "http://www.w3.org/2006/time#")):
+        for prefix, ns in (("rdfs", RDFS), ("xsd", XSD), ("owl", OWL)):
             g.bind(prefix, ns)
         g.bind("node", self.base + "node/")
         g.bind("edge", self.base + "edge/")

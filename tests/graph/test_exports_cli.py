@@ -98,3 +98,8 @@ def test_shapes_export(store_dir):
     assert result.exit_code == 0
     g = Graph().parse(data=result.stdout, format="turtle")
     assert len(g) > 100
+
+
+def test_bad_base_is_a_one_line_error(store_dir):
+    result = run("--store", store_dir, "export", "--format", "ttl", "--base", "no base")
+    assert result.exit_code == 1 and "not an absolute IRI" in result.stderr

@@ -129,3 +129,9 @@ def test_failed_export_leaves_the_previous_file(tmp_path):
             raise RuntimeError("boom")
     assert target.read_text(encoding="utf-8") == "old"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_directory_gets_a_standard_file_name(tmp_path):
+    result = export_graph(sample_graph(), "graphml", str(tmp_path))
+    assert result["files"] == [str(tmp_path / "graph.graphml")]
+    assert (tmp_path / "graph.graphml").stat().st_size > 0

@@ -88,3 +88,17 @@ def test_scorer_reads_the_export(tmp_path):
     res = scorer.score(exported(), [str(gold_path)])["lenient"]
     assert res["entities"]["tp"] == 4 and res["entities"]["fn"] == 0
     assert res["relations"]["tp"] == 2 and res["relations"]["fn"] == 0
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_exports_the_same_graph_as_the_embedded_one(neo4j_store, sqlite_store):
+    from phakhi.graph.model import DocumentFacts
+
+    g = sample_graph()
+    batch = DocumentFacts(g.documents[0], g.nodes, g.edges)
+    neo4j_store.write(batch)
+    sqlite_store.write(batch)
+    from_neo4j, from_sqlite = node_link(neo4j_store), node_link(sqlite_store)
+    assert from_neo4j["meta"]["counts"] == from_sqlite["meta"]["counts"]
+    assert {n["id"]: n["name"] for n in from_neo4j["nodes"]} == {n["id"]: n["name"] for n in from_sqlite["nodes"]}
+    assert {e["id"] for e in from_neo4j["edges"]} == {e["id"] for e in from_sqlite["edges"]}

@@ -128,3 +128,11 @@ def test_a_bad_date_is_text_not_an_xsd_date():
 
 def test_default_base():
     assert DEFAULT_BASE == "https://w3id.org/phakhi/id/"
+
+
+@pytest.mark.parametrize("base", ["not an iri", "example.org/x", "https://e.org/<x>"])
+def test_a_bad_base_is_a_clear_error(base):
+    from phakhi.graph.exports import ExportError
+
+    with pytest.raises(ExportError, match="not an absolute IRI"):
+        to_rdf(sample_graph(), base)

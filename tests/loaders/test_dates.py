@@ -145,3 +145,22 @@ def test_arbitrary_text_never_raises(text: str) -> None:
         assert d.end is None or d.end >= d.start
     find_times(text)
     parse_duration(text)
+
+
+def test_formal_and_numeric_forms() -> None:
+    d = parse_thai_date("ณ วันที่ ๑๖ เดือน มิถุนายน พ.ศ. ๒๕๖๕")
+    assert d.start == datetime.date(2022, 6, 16) and d.as_written == "๑๖ เดือน มิถุนายน พ.ศ. ๒๕๖๕"
+    assert [x.start for x in find_dates("ลงวันที่ 16/06/2565")] == [datetime.date(2022, 6, 16)]
+    # meeting numbers and letter numbers are not dates
+    assert find_dates("ครั้งที่ 1/2564 หนังสือที่ มท 0818.2/1/2565") == []
+
+
+def test_period_from_to() -> None:
+    (d,) = find_dates("มีผลตั้งแต่วันที่ 1 มกราคม 2565 ถึงวันที่ 31 ธันวาคม 2567 เป็นต้นไป")
+    assert (d.start, d.end) == (datetime.date(2022, 1, 1), datetime.date(2024, 12, 31))
+    assert d.as_written == "1 มกราคม 2565 ถึงวันที่ 31 ธันวาคม 2567"
+
+
+def test_time_range() -> None:
+    assert [t for t, _ in find_times("เวลา 09.00 - 12.00 น.")] == ["09:00", "12:00"]
+    assert find_times("ราคา 1.50 - 2.00 บาท") == []

@@ -111,3 +111,11 @@ def test_every_fact_has_provenance_quoting_the_text():
         assert item.provenance and item.provenance[0].doc_id == "doc:test"
     signs = [e for e in facts.edges if e.type == "SIGNS"][0]
     assert "สมชาย ใจดี" in signs.provenance[0].sentence
+
+
+def test_stated_signing_date_gives_an_end_date():
+    text = MOU.replace("ทั้งสองฝ่ายจึงได้ลงนามร่วมกัน", "ทำขึ้น ณ วันที่ ๑๐ มกราคม ๒๕๖๖ ทั้งสองฝ่ายจึงได้ลงนามร่วมกัน")
+    (agreement,) = _by_type(_facts(text), "Agreement")
+    assert agreement.properties["date"] == "2023-01-10"
+    assert agreement.properties["end_date"] == "2025-01-10"
+    assert agreement.properties["duration_text"] == "๒ ปี"

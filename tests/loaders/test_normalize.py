@@ -127,3 +127,23 @@ def test_helpers_never_raise(raw: str) -> None:
     join_broken_name(raw, ["กรมการปกครอง", raw])
     rejoin_wrapped(raw, ["กรมการปกครอง"])
     assert len(to_arabic_digits(raw)) == len(raw)
+
+
+def test_pdf_repairs() -> None:
+    assert clean_text("ท\u0e48\u0e35") == "ท\u0e35\u0e48"  # 'ที่' typed tone-first
+    assert clean_text("น\u0e4d\u0e49\u0e32") == "น\u0e49\u0e33"  # NIKHAHIT, tone, SARA AA -> tone + ำ
+    assert clean_text("ผู\uf70b") == "ผู้"  # a lowered tone glyph from the Private Use Area
+    assert clean_text("ท\uf702\uf70a") == "ที่"
+
+
+def test_sentences_keep_lists_and_parties_together() -> None:
+    head = "กระทรวงมหาดไทยจัดการประชุมเพื่อขับเคลื่อนภารกิจการสร้างพลเมืองคุณภาพร่วมกับหน่วยงานภาคีเครือข่ายในพื้นที่ " * 3
+    members = "อันประกอบด้วย คณะกรรมการหมู่บ้าน และ องค์กรปกครองส่วนท้องถิ่น ซึ่งเป็นเครือข่ายที่เข้มแข็ง"
+    speech = " นายอนุทิน ชาญวีรกูล รัฐมนตรีว่าการกระทรวงสาธารณสุข กล่าวว่า ขอบคุณทุกฝ่ายที่ร่วมมือกันเป็นอย่างดีในครั้งนี้"
+    text = head + members + speech
+    pieces = [text[s:e] for s, e in sentences(text)]
+    assert any(members in p for p in pieces)  # not cut at 'ด้วย', 'และ' or 'ซึ่ง'
+    assert pieces[-1].startswith("นายอนุทิน ชาญวีรกูล") and pieces[-1].endswith("ในครั้งนี้")
+    signing = "โดยมี นายอนุทิน ชาญวีรกูล รัฐมนตรีว่าการกระทรวงสาธารณสุข และ นายอิทธิพร บุญประคอง กล่าวว่า"
+    text = head + signing
+    assert any(signing in text[s:e] for s, e in sentences(text))

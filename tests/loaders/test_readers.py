@@ -397,3 +397,19 @@ def test_corpus_all_readable() -> None:
     for f in files:
         src = read_source(f)
         assert src.text and src.encoding == "utf-8"
+
+
+def test_html_wrapper_with_menu_like_class_keeps_the_article(tmp_path: Path) -> None:
+    p = tmp_path / "wrapped.html"
+    p.write_text(f'<html><body><div class="page with-sidebar"><div class="sidebar">เมนูข้าง</div>'
+                 f"<h1>หัวข่าว</h1><p>{THAI}</p></div></body></html>")
+    text = read_source(p).text
+    assert "หัวข่าว" in text and THAI in text and "เมนูข้าง" not in text
+
+
+def test_utf8_with_one_damaged_byte_is_kept_with_a_warning(tmp_path: Path) -> None:
+    p = tmp_path / "damaged.txt"
+    p.write_bytes((THAI * 20).encode() + b"\xff" + (THAI * 20).encode())
+    src = read_source(p)
+    assert src.encoding == "utf-8" and src.text.count("\ufffd") == 1
+    assert src.warnings == ["1 invalid UTF-8 byte sequence(s) replaced with U+FFFD"]

@@ -34,6 +34,7 @@ def assert_tiles(text: str, segs: list[Segment]) -> None:
     "Copyright 2023 Ministry of Interior. All rights reserved.", "ดูปฏิทินทั้งหมด", "อ่านต่อ", "ข่าวที่เกี่ยวข้อง",
     "ข่าวอื่นๆ", "ภาพกิจกรรม", "https://www.moi.go.th/news/123", "ลิงก์ https://youtu.be/abc", ".", "...", "|", "»",
     "หน้าแรก > ข่าวประชาสัมพันธ์ > ข่าว", "หน้าแรก | เกี่ยวกับเรา | ติดต่อเรา |", "หน้า 2 / 5", "icon02 เมนู",
+    "- ๒ -", "Online: 12", "สถิติผู้เข้าชม",
 ])
 def test_furniture_lines(line: str) -> None:
     assert is_furniture_line(line)
@@ -45,7 +46,7 @@ def test_furniture_lines(line: str) -> None:
     "ทะเบียนประวัติวิทยากร หลักสูตร \"พลเมืองคุณภาพ\" ประจำปี 2566", "จำนวน 1,497 คน",
     "สำนักงานคณะกรรมการการเลือกตั้งลงนามความร่วมมือกับกระทรวงสาธารณสุข",
     "ผู้เข้าร่วมโครงการกว่า 300 คน จากทุกจังหวัดได้รับความรู้เรื่องการเลือกตั้งและการมีส่วนร่วมของประชาชนในพื้นที่ชุมชน",
-    "มิถุนายน ๒๕๖๕",
+    "มิถุนายน ๒๕๖๕", "ประชุมผ่านระบบ Online ร่วมกับจังหวัด", "1201",
 ])
 def test_content_lines(line: str) -> None:
     assert not is_furniture_line(line)

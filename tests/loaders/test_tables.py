@@ -171,3 +171,26 @@ def test_arbitrary_text_never_raises(text: str) -> None:
         check_table(table)
         for row in table.rows:
             assert 0 <= row.span[0] <= row.span[1] <= len(text)
+
+
+def test_year_columns_header_is_not_a_data_row() -> None:
+    text = "ตาราง จำนวนศูนย์\nที่\tจังหวัด\t2564\t2565\n1\tกระบี่\t3\t4\n2\tตรัง\t1\t-\nรวม\t\t4\t4\n"
+    (table,) = find_tables(text)
+    assert table.columns == ["2564", "2565"] and [r.number for r in table.rows] == [1, 2]
+    assert check_table(table) == []
+
+
+def test_unnumbered_table_continues_when_its_header_repeats() -> None:
+    text = ("ตาราง จำนวนเครือข่าย\nจังหวัด\tชาย\tหญิง\nกระบี่\t1\t2\n\nหน้า 2\nจังหวัด\tชาย\tหญิง\nตรัง\t3\t4\n"
+            "รวม\t4\t6\n\nตาราง อื่น\nจังหวัด\tชาย\tหญิง\nพังงา\t1\t1\n")
+    first, second = find_tables(text)
+    assert [r.label for r in first.rows] == ["กระบี่", "ตรัง"] and [c.value for c in first.totals] == [4, 6]
+    assert check_table(first) == []
+    assert second.title == "ตาราง อื่น" and [r.label for r in second.rows] == ["พังงา"]
+
+
+def test_totals_row_without_empty_number_cell() -> None:
+    text = "ตาราง\nที่\tจังหวัด\tก\tข\n1\tกระบี่\t1\t2\n2\tตรัง\t3\t4\nรวม\t4\t6\n"
+    (table,) = find_tables(text)
+    assert [c.value for c in table.totals] == [4, 6]
+    assert check_table(table) == []

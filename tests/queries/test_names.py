@@ -75,3 +75,17 @@ def test_name_key_keeps_thai_marks() -> None:
     # NFC, never NFKC: sara am must survive, and must not equal a different word
     assert name_key("กรมการพัฒนาชุมชน") != name_key("กรมการพฒนาชุมชน")
     assert name_key("สำนักงาน") == name_key("ส\u0e4d\u0e32นักงาน")
+
+
+def test_neo4j_resolution_matches_the_embedded_one(neo4j_store, sample_like_store, sample_like_batches) -> None:
+    from phakhi.queries.answer import Neo4jNames
+
+    for b in sample_like_batches:
+        neo4j_store.write(b)
+    embedded = NameIndex.from_graph(sample_like_store.graph())
+    neo = Neo4jNames(neo4j_store)
+    for text in ["พช.", "พช", "กรมพัฒนาชุมชน", "Community Development Department", "ศส.ปชต.",
+                 "อสม.", "กระทรวงมหาดไทย", "มท", "ref:moph"]:
+        assert neo.resolve(text) == embedded.resolve(text), text
+    with pytest.raises(UnknownName):
+        neo.resolve("x'}) DETACH DELETE n //")

@@ -30,14 +30,18 @@ def test_view_loads_offline_draws_every_node_and_renders_thai(browser, small_gra
     legend = loaded.js("document.getElementById('phakhi-legend-nodes').textContent")
     assert "กรม" in legend and "Department" in legend and "กระทรวง" in legend
     # a Thai label is drawn: the area under the node on the canvas is not blank
-    box = loaded.js("""() => {
+    # vis keeps each label's box in canvas coordinates; map it to the page
+    clip = loaded.js("""() => {
         const net = window.phakhi.network, id = 'ref:dopa';
-        net.moveTo({position: net.getPositions([id])[id], scale: 1.4});
-        const p = net.canvasToDOM(net.getPositions([id])[id]);
+        net.moveTo({position: net.getPositions([id])[id], scale: 1.5});
+        net.redraw();
+        const size = net.body.nodes[id].labelModule.size;
+        const a = net.canvasToDOM({x: size.left, y: size.top});
+        const b = net.canvasToDOM({x: size.left + size.width, y: size.top + size.height});
         const r = document.getElementById('phakhi-graph').getBoundingClientRect();
-        return {x: r.left + p.x, y: r.top + p.y};
+        return {x: r.left + a.x - 2, y: r.top + a.y - 2, width: b.x - a.x + 4, height: b.y - a.y + 4};
     }""")
-    clip = {"x": box["x"] - 90, "y": box["y"] + 16, "width": 180, "height": 34}
+    assert clip["width"] > 40 and clip["height"] > 10, clip
     png = loaded.page.screenshot(clip=clip)
     (tmp_path / "label.png").write_bytes(png)
     share = ink(png)
@@ -50,6 +54,9 @@ def test_search_by_thai_alias_focuses_the_node(browser, small_graph, tmp_path: P
     loaded.page.fill("#phakhi-search", "พช.")
     loaded.page.press("#phakhi-search", "Enter")
     assert loaded.js("window.phakhi.network.getSelectedNodes()") == ["ref:cdd"]
+    loaded.page.fill("#phakhi-search", "ปค")  # the abbreviation without its dot
+    loaded.page.press("#phakhi-search", "Enter")
+    assert loaded.js("window.phakhi.network.getSelectedNodes()") == ["ref:dopa"]
     loaded.page.fill("#phakhi-search", "Ministry of Interior")
     loaded.page.press("#phakhi-search", "Enter")
     assert loaded.js("window.phakhi.network.getSelectedNodes()") == ["ref:moi"]
@@ -78,6 +85,14 @@ def test_names_that_look_like_html_run_nothing(browser, xss_graph, xss_names, tm
     assert loaded.js("window.phakhi.nodes.length") == xss_graph.number_of_nodes()
     loaded.js("window.phakhi.focusNode('Person:bad1')")
     assert xss_names[1] in loaded.js("document.getElementById('phakhi-details').textContent")
+    # hover the node: vis shows its tooltip, which must hold the name as text
+    spot = loaded.js("""() => { const net = window.phakhi.network, id = 'Person:bad1';
+        const p = net.canvasToDOM(net.getPositions([id])[id]);
+        const r = document.getElementById('phakhi-graph').getBoundingClientRect();
+        return {x: r.left + p.x, y: r.top + p.y}; }""")
+    loaded.page.mouse.move(spot["x"], spot["y"])
+    loaded.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+    assert xss_names[1] in loaded.js("document.querySelector('div.vis-tooltip').textContent")
     loaded.page.fill("#phakhi-search", xss_names[0])
     loaded.page.press("#phakhi-search", "Enter")
     loaded.page.wait_for_timeout(300)  # an onerror handler would have fired by now

@@ -136,22 +136,34 @@
 
   // -- search -------------------------------------------------------------------------------
   var everyNode = aggregated ? data.members : data.nodes;
+  // Dots and spaces do not count ("ปค" finds "ปค."); an exact name beats a prefix, a
+  // prefix beats a substring, and a shorter name wins a tie.
+  function searchKey(s) { return nfc(s).replace(/[\s.]+/g, ""); }
+  var searchIndex = null;
   function findNode(query) {
-    var q = nfc(query);
-    if (!q) return null;
-    var exact = null, prefix = null, part = null;
-    for (var i = 0; i < everyNode.length; i++) {
-      var n = everyNode[i];
-      var terms = (n.terms || []).concat([n.id]);
-      for (var j = 0; j < terms.length; j++) {
-        var t = nfc(terms[j]);
-        if (t === q) { exact = exact || n; }
-        else if (!prefix && t.indexOf(q) === 0) { prefix = n; }
-        else if (!part && t.indexOf(q) > 0) { part = n; }
-      }
-      if (exact) break;
+    var raw = nfc(query), key = searchKey(query);
+    if (!key) return null;
+    if (!searchIndex) {
+      searchIndex = [];
+      everyNode.forEach(function (n) {
+        (n.terms || []).concat([n.id]).forEach(function (t) {
+          searchIndex.push({ node: n, raw: nfc(t), key: searchKey(t) });
+        });
+      });
     }
-    return exact || prefix || part;
+    var best = null, bestRank = 9, bestLen = Infinity;
+    for (var i = 0; i < searchIndex.length; i++) {
+      var e = searchIndex[i], rank;
+      if (e.raw === raw) rank = 0;
+      else if (e.key === key) rank = 1;
+      else if (e.key.indexOf(key) === 0) rank = 2;
+      else if (e.key.indexOf(key) > 0) rank = 3;
+      else continue;
+      if (rank < bestRank || (rank === bestRank && e.key.length < bestLen)) {
+        best = e.node; bestRank = rank; bestLen = e.key.length;
+      }
+    }
+    return best;
   }
   var searchStatus = document.getElementById("phakhi-search-status");
   document.getElementById("phakhi-search-form").addEventListener("submit", function (ev) {
@@ -238,6 +250,18 @@
       " เส้น — ทั้งหมด (total) " + fmt(data.counts.nodes) + " / " + fmt(data.counts.edges);
   }
   updateCounts();
+  document.getElementById("phakhi-fit").addEventListener("click", function () {
+    network.fit({ animation: false });
+  });
+  if (aggregated) {
+    var collapse = document.getElementById("phakhi-collapse");
+    collapse.hidden = false;
+    collapse.addEventListener("click", function () {
+      expanded.clear();
+      rebuildAggregated();
+      network.fit({ animation: false });
+    });
+  }
   if (data.message) {
     var msg = document.getElementById("phakhi-message");
     msg.textContent = data.message;
