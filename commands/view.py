@@ -17,8 +17,15 @@ from phakhi.commands.common import AppContext, PhakhiError, handle_store_errors,
 
 def _write(page: str, output: str) -> None:
     if output == "-":
-        sys.stdout.write(page)
-        sys.stdout.flush()
+        # bytes: the page is UTF-8 whatever the terminal's encoding says
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            sys.stdout.flush()
+            buffer.write(page.encode("utf-8"))
+            buffer.flush()
+        else:
+            sys.stdout.write(page)
+            sys.stdout.flush()
         return
     try:
         Path(output).write_text(page, encoding="utf-8")
@@ -108,7 +115,8 @@ def _query_nodes(app: AppContext, graph: nx.MultiDiGraph, query_id: str,
 @click.option("--focus", metavar="NAME", help="Draw only the neighbourhood of this entity (name, "
               "abbreviation, English name or id).")
 @click.option("--depth", type=click.IntRange(0, 10), default=None,
-              help="Hops around --focus (or around a query's nodes) [default: 1 with --focus, 0 with --query].")
+              help="Hops around --focus, the --path or a query's nodes [default: 1 with --focus, "
+                   "0 otherwise].")
 @click.option("--path", "path_ends", nargs=2, metavar="A B", default=None,
               help="Draw the shortest paths between two entities.")
 @click.option("--types", metavar="Label,…", help="Only nodes of these types (abstract types take "
@@ -187,22 +195,36 @@ def view_command(app: AppContext, output: str, focus: str | None, depth: int | N
         click.echo(f"wrote {output}", err=True)
 
 
+VIEW_NAMES = ("graph.html", "view.html")  # what `ingest --view` and `view -o` are usually given
+
+
+def _view_beside(report_path: str) -> str:
+    """The graph view the report should link to: one already written beside it, else the
+    first of VIEW_NAMES."""
+    folder = Path(".") if report_path == "-" else Path(report_path).parent
+    return next((name for name in VIEW_NAMES if (folder / name).is_file()), VIEW_NAMES[0])
+
+
 @click.command("report")
 @click.option("-o", "--output", required=True, metavar="FILE.html", help="Output file; - for stdout.")
-@click.option("--view-href", default="view.html", show_default=True, metavar="URL",
-              help="The graph view the names link to (#node=<id> is appended); '' for no links.")
+@click.option("--view-href", default=None, metavar="URL",
+              help="The graph view the names link to (#node=<id> is appended); '' for no links. "
+                   "[default: graph.html or view.html beside the report, whichever exists, "
+                   "else graph.html]")
 @click.option("--title", help="Page title.")
 @pass_app
 @handle_store_errors
-def report_command(app: AppContext, output: str, view_href: str, title: str | None) -> None:
+def report_command(app: AppContext, output: str, view_href: str | None, title: str | None) -> None:
     """Write a summary page: counts, partners, brokers, agreements timeline, trainer
     coverage by province × department, validation warnings.
 
     \b
-      phakhi view -o out/view.html && phakhi report -o out/report.html
+      phakhi view -o out/graph.html && phakhi report -o out/report.html
     """
     from phakhi.views.report import render_report
 
+    if view_href is None:
+        view_href = _view_beside(output)
     store = app.store()
     page = render_report(store.graph(), store.issues(), title=title, view_href=view_href or None,
                          documents=store.documents())

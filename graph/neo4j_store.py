@@ -42,7 +42,8 @@ from neo4j import exceptions as neo4j_errors
 
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
                                 merge_edge_into, merge_node_into, stable_json)
-from phakhi.graph.sqlite_store import MergedView, merged_view, networkx_from_view, now_iso
+from phakhi.graph.sqlite_store import (MergedView, copy_edges, copy_nodes, merged_view,
+                                        networkx_from_view, now_iso)
 from phakhi.graph.store import Merge, Store, StoreError
 from phakhi.ontology import Ontology, OntologyError, load_ontology
 
@@ -497,10 +498,10 @@ class Neo4jStore(Store):
         return self._view
 
     def nodes(self) -> Iterator[Node]:
-        return iter(list(self.view().nodes.values()))
+        return copy_nodes(self.view())
 
     def edges(self) -> Iterator[Edge]:
-        return iter(list(self.view().edges.values()))
+        return copy_edges(self.view())
 
     def graph(self) -> nx.MultiDiGraph:
         return networkx_from_view(self.view())

@@ -46,7 +46,7 @@ def _title(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
         nl = text.find("\n", pos)
         nl = end if nl < 0 else nl
         line = text[pos:nl].strip()
-        if not line or _MOU_OPENING.match(line) or line.startswith("บันทึกข้อตกลงฉบับนี้"):
+        if not line or _MOU_OPENING.match(line) or line.startswith(("บันทึกข้อตกลงฉบับนี้", "ระหว่าง")):
             break
         lines.append(line)
         pos = nl + 1
@@ -119,6 +119,9 @@ def _preamble_mentions(fb: Any, text: str, start: int, end: int, mentions: list[
         fb.edge(aid, "MENTIONS", did, m.span())
     party_ids = {p.id for p in parties}
     for x in mentions:
+        if re.search(r"(?:ทำ|จัดทำ)ขึ้น\s*ณ\s*$", text[max(start, x.start - 20):x.start]):
+            fb.nodes[aid].properties.setdefault("place", x.name)  # where it was made, not a body it names
+            continue
         if start <= x.start < pre_end and x.is_org and x.id not in party_ids and x.type not in (
                 "Center", "VolunteerNetwork", "LocalGovernment"):
             fb.edge(aid, "MENTIONS", fb.mention(x), (x.start, x.end))
@@ -136,7 +139,8 @@ def _signing_date(fb: Any, text: str, start: int, end: int) -> dict[str, Any]:
         return {}
     for d in find_dates(text[m.end():m.end() + 40]):
         if d.span[0] <= 2 and getattr(d, "precision", "day") == "day":
-            return {"date": d.start.isoformat(), "date_as_written": canonical_text(d.as_written)}
+            ws, we = m.end() + d.span[0], m.end() + d.span[1]
+            return {"date": d.start.isoformat(), "date_as_written": canonical_text(fb.clean[ws:we])}
     return {}
 
 
@@ -327,7 +331,10 @@ def _signatures(fb: Any, text: str, start: int, end: int, mentions: list[Mention
         pid = add_person(fb, person, None)
         after = text[pe:nxt]
         before = text[blocks[i - 1].end() if i else start:b.start()]
-        witness = "พยาน" in after.split("ลงชื่อ")[0] if "พยาน" in after else False
+        # 'พยาน' after the block (before the next 'ลงชื่อ'), or on the 'ลงชื่อ …… พยาน' line above it
+        prev_lines = [ln for ln in before.split("\n") if ln.strip()]
+        prev_line = prev_lines[-1] if prev_lines else ""
+        witness = ("พยาน" in after.split("ลงชื่อ")[0]) or ("ลงชื่อ" in prev_line and "พยาน" in prev_line)
         org = next((c.org for c in person.positions if c.org is not None), None)
         as_pos = person.positions[0].full if person.positions else None
         behalf = None
@@ -381,7 +388,8 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
         org = next((c.org for c in p.positions if c.org is not None and not c.former), None)
         if org is None:
             continue
-        office = offices.get("สำนักงาน" + org.name) if org.name.startswith("คณะกรรมการ") else None
+        # the office of a commission or post ('สำนักงาน' + its name) signs for it when the item names it
+        office = offices.get("สำนักงาน" + org.name)
         signers.append((p, office or org))
     # 'X ลงนามบันทึกข้อตกลงความร่วมมือกับ Y'
     parties: list[Mention] = [o for _, o in signers]

@@ -52,7 +52,6 @@ _MONTH_RE = "|".join(
     for n, (fulls, abbr) in enumerate(_MONTHS, start=1)
     for i, p in enumerate(sorted([re.escape(f) for f in fulls] + [_abbr_pattern(abbr, False)], key=len, reverse=True))
 )
-_MONTH_ONLY = re.compile(_MONTH_RE)
 
 
 def _month_pattern(tag: str) -> str:
@@ -75,7 +74,7 @@ _DATE = re.compile(
 # '16/06/2565', '1-2-2565': numeric dates, accepted only with a four-digit plausible year.
 _NUMERIC = re.compile(r"(?<![\d/.-])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<mo>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/.-])")
 # Month and year without a day ('มี.ค. 64', 'มีนาคม 2564'): precision 'month'.
-_MONTH_YEAR = re.compile(r"(?<![\u0e00-\u0e7f.])(?P<m2>" + _month_pattern("b") + r")\s*" + _YEAR_RE)
+_MONTH_YEAR = re.compile(r"(?:(?<=เดือน)|(?<![\u0e00-\u0e7f.]))(?P<m2>" + _month_pattern("b") + r")\s*" + _YEAR_RE)
 
 
 @dataclass(frozen=True)
@@ -164,7 +163,6 @@ def _from_match(m: re.Match[str], source: str) -> ThaiDate | None:
     return ThaiDate(start, end, source[m.start():m.end()], (m.start(), m.end()), weekday)
 
 
-_JOIN = re.compile(_DASH + r"$")
 
 
 def find_dates(text: str) -> list[ThaiDate]:

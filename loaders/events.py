@@ -25,6 +25,7 @@ _ADDRESS = re.compile(r"^(?:ชั้น|ถนน|ถ\.|เขต|แขวง|
 _PRESIDE = re.compile(r"(?:ได้ให้เกียรติ)?เป็นประธาน")
 _SPEAK = re.compile(r"กล่าว(?:ว่า|เปิด|รายงาน|ต้อนรับ|ในนาม|เพิ่มเติม)?")
 _ATTEND = re.compile(r"ร่วมการประชุม|ร่วมประชุม|ร่วมเป็นเกียรติ|เข้าร่วม(?:พิธี|การประชุม|กิจกรรม)")
+_PANEL = re.compile(r"(?:ร่วม)?เป็นวิทยากร|(?:ร่วม|เป็นผู้ร่วม)เสวนา|ร่วมอภิปราย|เป็นผู้อภิปราย")
 _MODERATOR = re.compile(r"เป็นผู้ดำเนินรายการ")
 _LECTURE = re.compile(r"บรรยายพิเศษ[^\n]{0,200}?โดย\s*")
 _GROUP = re.compile(r"(?:^|\s)((?:ผู้แทน|ผู้อำนวยการ|ผู้บริหาร|วิทยากร|สื่อมวลชน|แขกผู้มีเกียรติ|เจ้าหน้าที่|ผู้เข้าร่วม)[^\n]*?)"
@@ -59,17 +60,19 @@ def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[
         # the ceremony is named after the agreement it signs
         title_end = re.compile(r"\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เพื่อ|\n").search(text, cer.end(), end)
         e = title_end.start() if title_end else min(end, cer.end() + 200)
-        name = canonical_text(fb.clean[cer.start():e])
-        return _add_event(fb, name, "signing", (cer.start(), e), text, start, end, date)
+        written = canonical_text(fb.clean[cer.start():e])
+        # canonical name: 'พิธีลงนาม' + the agreement's title ('พิธีลงนามใน…' stays an alias)
+        name = re.sub(r"^พิธีลงนามใน", "พิธีลงนาม", written)
+        found = _add_event(fb, name, "signing", (cer.start(), e), text, start, end, date)
+        fb.nodes[found[0]].add_alias(written)
+        return found
     return None
 
 
 def _add_event(fb: Any, name: str, kind: str, span: tuple[int, int], text: str, start: int, end: int,
                date: str | None) -> tuple[str, tuple[int, int]]:
-    from phakhi.loaders.dates import find_dates
-
     date_end = None
-    for d in find_dates(text[start:end]):
+    for d in fb.dates(start, end):
         if d.end is not None:
             date, date_end = d.start.isoformat(), d.end.isoformat()
             break
@@ -174,6 +177,9 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
         a, b = a + vs, b + vs
         tok = text[a:b]
         pm = _province_token(fb, tok, a, b)
+        if pm is None and tok.startswith(("จังหวัด", "จ.")):
+            k = 7 if tok.startswith("จังหวัด") else 2
+            pm = _province_token(fb, tok[k:], a + k, b)
         if pm is not None:
             province = pm
             break
@@ -216,14 +222,22 @@ def _province_token(fb: Any, tok: str, a: int, b: int) -> Mention | None:
 
 
 def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
-    for m in re.finditer(r"(?:ได้)?จัด(?:กิจกรรม)?(?:เสวนา|สัมมนา|ประชุม|อบรม|งาน|พิธี)|เป็นเจ้าภาพ", text[start:end]):
+    for m in re.finditer(r"(?:ได้)?จัด(?:กิจกรรม)?(?:เสวนา|สัมมนา|ประชุม|อบรม|งาน|พิธี)|เป็นเจ้าภาพ|จัดขึ้น", text[start:end]):
         s = start + m.start()
         line_start = max(start, text.rfind("\n", 0, s) + 1)
         before = [x for x in mentions if line_start <= x.start and x.end <= s and x.is_org]
         if not before:
             continue
+        if m.group(0) == "จัดขึ้น":
+            # '… ซึ่ง X ร่วมกับ Y จัดขึ้น': both organise
+            clause = max(text.rfind("ซึ่ง", line_start, s), text.rfind("โดย", line_start, s), line_start)
+            before = [x for x in before if x.start >= clause]
+            if not before:
+                continue
         first = before[0]
         fb.edge(fb.mention(first), "ORGANIZES", eid, (first.start, s), role="เจ้าภาพ" if "เจ้าภาพ" in m.group(0) else None)
+        if len(before) > 1 and re.match(r"\s*ร่วมกับ\s*$", text[first.end:before[1].start]):
+            fb.edge(fb.mention(before[1]), "ORGANIZES", eid, (before[1].start, s), role="co-organiser")
         via = re.search(r"โดย\s*$", text[first.end:before[-1].start])
         if len(before) > 1 and via:
             unit = before[-1]
@@ -269,51 +283,73 @@ def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: li
         for k, p in enumerate(panel):
             role = "ผู้ดำเนินรายการ" if k == len(panel) - 1 else "ผู้ร่วมเสวนา"
             fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role=role)
+    # speakers: 'ได้รับเกียรติจาก A … B … ร่วมเป็นวิทยากร(เสวนา)'
+    for pm in _PANEL.finditer(text, start, end):
+        para_start = max(start, text.rfind("\n", 0, pm.start()) + 1)
+        intro = None
+        for intro in re.finditer(r"ได้รับเกียรติจาก|โดย", text[para_start:pm.start()]):
+            pass
+        floor = para_start + (intro.end() if intro else 0)
+        for p in people:
+            if floor <= p.start < pm.start() and p.id not in presided:
+                fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role="วิทยากร")
     for lm in _LECTURE.finditer(text, start, end):
         p = next((p for p in people if lm.end() - 2 <= p.start <= lm.end() + 2), None)
         if p is not None:
             fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role="บรรยายพิเศษ")
 
 
+_COUNT = re.compile(r"(?:(\d+)\s*จังหวัด\s*ๆ?\s*ละ\s*(\d+)\s*คน|จังหวัดละ\s*(\d+)\s*คน|(?:จำนวน\s*)?(\d[\d,]*)\s*คน)")
+_LIST_START = re.compile(r"(?:ประกอบด้วย|ได้แก่|ผู้เข้าร่วม[^\s]*|ผู้เข้ารับการ[^\s]*)\s*")
+
+
 def _groups(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
-    from phakhi.loaders.people import _title_regex, _setup
+    """Participant groups with counts ('ผู้แทน C 77 จังหวัด ๆ ละ 4 คน', 'X จำนวน 15 คน'),
+    the stated total ('รวมทั้งสิ้น 427 คน') and a warning when they do not add up."""
+    from phakhi.loaders.people import _setup, _title_regex
 
     total_m = _TOTAL.search(text, start, end)
+    if total_m is None:
+        return
+    line_start = text.rfind("\n", 0, total_m.start()) + 1
+    lm = None
+    for lm in _LIST_START.finditer(text, max(start, line_start, total_m.start() - 1500), total_m.start()):
+        break
+    pos = lm.end() if lm else max(start, line_start)
     groups: list[dict[str, Any]] = []
-    scan_end = total_m.start() if total_m else end
-    lstart = text.rfind("\n", 0, scan_end) + 1 if total_m else start
-    for m in _GROUP.finditer(text, max(start, lstart), scan_end):
-        desc = canonical_text(fb.clean[m.start(1):m.end()])
-        if m.group(2):
-            count = int(m.group(2)) * int(m.group(3))
-        elif m.group(4):
-            prev = re.findall(r"(\d+)\s*จังหวัด", text[lstart:m.start()])
-            count = (int(prev[-1]) if prev else 77) * int(m.group(4))
+    provinces = 77
+    for m in _COUNT.finditer(text, pos, total_m.start()):
+        desc_start = pos
+        desc = canonical_text(fb.clean[desc_start:m.end()])
+        pos = m.end()
+        if m.group(1):
+            provinces = int(m.group(1))
+            count = provinces * int(m.group(2))
+        elif m.group(3):
+            count = provinces * int(m.group(3))
         else:
-            count = int(m.group(5))
+            count = int(m.group(4).replace(",", ""))
+        if not desc or len(desc) > 200:
+            continue
         groups.append({"group": desc, "count": count})
-        who = next((x for x in mentions if m.start(1) <= x.start < m.end() and x.type in ("Center", "VolunteerNetwork")
-                    or (m.start(1) <= x.start < m.end() and x.is_org)), None)
+        who = next((x for x in mentions if desc_start <= x.start < m.start() and x.is_org), None)
         if who is not None:
-            fb.edge(fb.mention(who), "ATTENDS", eid, (m.start(1), m.end()), qualifier=desc, role=desc, count=count)
-        else:
-            gaz, _, positions, _ = _setup(fb.gazetteer)
-            tm = _title_regex(id(gaz)).search(text, m.start(1), m.end())
-            if tm and positions.get(tm.group(0)):
-                pid = node_id("Position", tm.group(0))
-                fb.node(pid, "Position", tm.group(0), tm.span())
-                fb.edge(pid, "ATTENDS", eid, (m.start(1), m.end()), qualifier=desc, role=desc, count=count)
+            fb.edge(fb.mention(who), "ATTENDS", eid, (desc_start, m.end()), qualifier=desc, role=desc, count=count)
+            continue
+        gaz, _, positions, _ = _setup(fb.gazetteer)
+        tm = _title_regex(id(gaz)).search(text, desc_start, m.start())
+        if tm and positions.get(tm.group(0)):
+            pid = node_id("Position", tm.group(0))
+            fb.node(pid, "Position", tm.group(0), tm.span())
+            fb.edge(pid, "ATTENDS", eid, (desc_start, m.end()), qualifier=desc, role=desc, count=count)
     if not groups:
         return
     node = fb.nodes[eid]
     computed = sum(g["count"] for g in groups)
+    stated = int(total_m.group(1).replace(",", ""))
     node.properties["participants"] = groups
-    if total_m:
-        stated = int(total_m.group(1).replace(",", ""))
-        node.properties["participants_total"] = stated
-        if stated != computed:
-            fb.issue("warning", "total_mismatch",
-                     f"event '{node.name}': participant groups add up to {computed}, the text states {stated}",
-                     stated=stated, computed=computed)
-    else:
-        node.properties["participants_total"] = computed
+    node.properties["participants_total"] = stated
+    if stated != computed:
+        fb.issue("warning", "total_mismatch",
+                 f"event '{node.name}': participant groups add up to {computed}, the text states {stated}",
+                 stated=stated, computed=computed)

@@ -48,6 +48,16 @@ class FactBuilder:
         self._prov_seen: dict[str, set[Provenance]] = {}
         self._mentioned: set[tuple[str, int, int]] = set()
 
+    def dates(self, start: int, end: int) -> list[Any]:
+        """Dates found in ``text[start:end]`` (spans relative to ``start``), found once."""
+        key = (start, end)
+        cache = self.__dict__.setdefault("_dates", {})
+        if key not in cache:
+            from phakhi.loaders.dates import find_dates
+
+            cache[key] = find_dates(self.text[start:end])
+        return cache[key]
+
     # -- provenance ---------------------------------------------------------------------
     def sentence(self, start: int, end: int) -> str:
         """The sentence around ``[start:end]``: to the line ends, at most ~300 characters."""
@@ -186,11 +196,9 @@ def _segments(clean: str) -> list[Any]:
         return [SimpleNamespace(kind="item", start=0, end=len(clean), title="", hint="unknown")]
 
 
-def _item_date(text: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None, str]:
+def _item_date(fb: FactBuilder, start: int, end: int) -> tuple[str | None, tuple[int, int] | None, str]:
     """The first plausible date of an item: (ISO date, span, as written)."""
-    from phakhi.loaders.dates import find_dates
-
-    for d in find_dates(text[start:end]):
+    for d in fb.dates(start, end):
         if getattr(d, "precision", "day") != "day":
             continue
         s, e = d.span
@@ -267,7 +275,7 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
             kind = kind or "table"
             continue
         seg_mentions = [m for m in mentions if seg.start <= m.start < seg.end]
-        date, dspan, _ = _item_date(text, seg.start, seg.end)
+        date, dspan, _ = _item_date(fb, seg.start, seg.end)
         hint = seg.hint
         if hint == "mou" or agreements.looks_like_mou(text, seg.start, seg.end):
             agreements.extract_mou(fb, text, seg.start, seg.end, seg_mentions)
@@ -281,6 +289,7 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
             continue
         people = add_people(fb, text, seg.start, seg.end, seg_mentions, date, table_spans)
         events.extract_news(fb, text, seg.start, seg.end, seg_mentions, people, date)
+        press_release(fb, text, seg.start, seg.end, seg_mentions, date)
         relations_in_text(fb, text, seg.start, seg.end, seg_mentions)
         doc_date = doc_date or date
         title = title or seg.title
@@ -294,11 +303,45 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
     return fb.facts(info)
 
 
+# -- press releases -------------------------------------------------------------------------
+
+_RELEASE_NO = re.compile(r"ครั้งที่\s*(\d{1,4}/\d{4})(?=[ \t]*(?:\n|$|ณ\s*วันที่|วันที่))")
+
+
+def press_release(fb: FactBuilder, text: str, start: int, end: int, mentions: list[Mention],
+                  date: str | None) -> str | None:
+    """'ครั้งที่ 36/2564' closing a news item: the press release (a Document), issued by the
+    unit named on the line above it when there is one."""
+    found = [m for m in _RELEASE_NO.finditer(text, start, end)
+             if m.start() > start + (end - start) // 2 or text[max(start, m.start() - 2):m.start()].strip() == ""]
+    found = [m for m in found if text.rfind("\n", start, m.start()) >= text.rfind("ครั้งที่", start, m.start())]
+    if not found:
+        return None
+    m = found[-1]
+    name = f"ข่าวประชาสัมพันธ์ ครั้งที่ {m.group(1)}"
+    did = node_id("Document", name)
+    fb.node(did, "Document", name, m.span(), [canonical_text(fb.clean[m.start():m.end()])],
+            kind="press_release", number=m.group(1), date=date)
+    line_end = text.rfind("\n", start, m.start())
+    above = text.rfind("\n", start, max(start, line_end - 1))
+    while line_end > start and not text[above + 1:line_end].strip():
+        line_end = above
+        above = text.rfind("\n", start, max(start, line_end - 1))
+    line = text[above + 1:line_end].strip()
+    unit = next((x for x in mentions if above < x.start and x.end <= line_end and x.is_org), None)
+    if unit is not None and len(line) <= len(unit.surface) + 2:
+        fb.edge(fb.mention(unit), "ISSUED", did, (unit.start, unit.end), date=date)
+    for n in list(fb.nodes.values()):
+        if n.type == "Event" and any(p.doc_id == fb.doc_id and start <= p.start < end for p in n.provenance):
+            fb.edge(did, "MENTIONS", n.id, m.span())
+    return did
+
+
 # -- relations stated between organisations ------------------------------------------------
 
 _COOP = re.compile(r"(?:ร่วมมือกับ|โดยความร่วมมือกับ|ความร่วมมือกับ|บูรณาการความร่วมมือกับ|ร่วมกับ)")
 _COOP_BETWEEN = re.compile(r"(?:ความร่วมมือ(?:กัน)?ระหว่าง)")
-_AFFIL = re.compile(r"(?:ในสังกัด(?:ของ)?|ภายใต้สังกัด(?:ของ)?)")
+_AFFIL = re.compile(r"(?:ในสังกัด(?:ของ)?|ภายใต้สังกัด(?:ของ)?|(?<=\s)สังกัด(?:ของ)?)\s*")
 
 
 def _next_org(mentions: list[Mention], pos: int, limit: int) -> Mention | None:
@@ -347,6 +390,11 @@ def relations_in_text(fb: FactBuilder, text: str, start: int, end: int, mentions
         parent = _next_org(mentions, m.end(), m.end() + 2)
         if parent is None:
             continue
+        child = next((x for x in mentions if m.start() - 3 <= x.end <= m.start() and x.is_org), None)
+        if child is not None and child.id != parent.id and child.type in _BODY_TYPES | {"Center"}:
+            # 'X ในสังกัด Y' / 'X สังกัด Y'
+            fb.edge(fb.mention(child), "PART_OF", fb.mention(parent), (child.start, parent.end),
+                    relation="sub_organization")
         lm = re.compile(r"\s*(?:อันประกอบด้วย|ประกอบด้วย)\s*").match(text, parent.end)
         if not lm:
             continue

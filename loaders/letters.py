@@ -115,6 +115,13 @@ def _addressee(fb: Any, text: str, to: re.Match[str], did: str, mentions: list[M
     if org is not None and org.start == to.start(1):
         fb.edge(did, "ADDRESSED_TO", fb.mention(org), to.span(1), scope=scope)
         return
+    from phakhi.loaders.people import _setup, _title_regex
+
+    gaz, _, positions, _ = _setup(fb.gazetteer)
+    tm = _title_regex(id(gaz)).match(raw)
+    if tm and positions.get(tm.group(0)) and len(tm.group(0)) < len(raw):
+        scope = scope or raw[tm.end():].strip() or None  # 'ผู้ว่าราชการจังหวัดน่าน': the post, for Nan
+        raw = tm.group(0)
     pid = node_id("Position", raw)
     fb.node(pid, "Position", raw, to.span(1))
     fb.edge(did, "ADDRESSED_TO", pid, to.span(1), scope=scope)

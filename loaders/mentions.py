@@ -218,7 +218,7 @@ _HEADS = [
     ("คณะทำงาน", "Committee"), ("สำนักงาน", "Office"), ("สำนัก", "Office"), ("กรม", "Department"),
     ("กอง", "Office"), ("ศูนย์", "Center"), ("ชมรม", "Organization"), ("สมาคม", "Organization"),
     ("มูลนิธิ", "Organization"), ("องค์การ", "Organization"), ("เทศบาล", "LocalGovernment"),
-    ("โรงเรียน", "Organization"), ("มหาวิทยาลัย", "Organization"),
+    ("โรงเรียน", "Organization"), ("มหาวิทยาลัย", "Organization"), ("อาสาสมัคร", "VolunteerNetwork"),
 ]
 _HEAD_TYPE = dict(_HEADS)
 _HEAD_RE = re.compile("(?:" + "|".join(re.escape(h) for h, _ in _HEADS) + ")")
@@ -226,10 +226,14 @@ _HEAD_RE = re.compile("(?:" + "|".join(re.escape(h) for h, _ in _HEADS) + ")")
 _NOT_NAMES = re.compile(r"(?:กองทุน|กองทัพ|ศูนย์กลาง|ศูนย์การเรียนรู้|สำนักงานราชการ|กรมธรรม์|สมาคมฯ|"
                         r"ศูนย์ฯ|กองงาน|สำนักงานฯ|กรมการ(?=\s|$)|กองบ|สำนักข่าว)")
 # verbs and function words that end a name written without spaces
-_STOPS = re.compile(r"(?:ได้|ลงนาม|ร่วมกับ|ร่วมมือ|ร่วมเป็น|ร่วม|บูรณาการ|โดย|ซึ่ง|เป็น|กับ|ให้|ใน|"
+_STOPS = re.compile(r"(?:ได้|ลงนาม|ร่วมกับ|ร่วมเป็น|(?<!ความ)(?<!ส่วน)ร่วม|บูรณาการ|โดย|ซึ่ง|เป็น|กับ|ให้|"
+                    r"ใน(?=การ|พื้นที่|ระดับ|ฐานะ|นาม|วัน|เขต|จังหวัด|ปี|ส่วน|ตำบล|หมู่บ้าน|สังกัด)|"
                     r"ดำเนิน|ขับเคลื่อน|จำนวน|ประกอบด้วย|อัน|จัด|ทุกจังหวัด|รับผิดชอบ|เพื่อ|ตาม|"
                     r"หรือ|ที่|มี|เข้า|สร้าง|กล่าว|สนับสนุน|ส่งเสริม|ต่อ|แก่|พร้อม|นาย|ปลัด|อธิบดี)")
 _VERBS = re.compile(r"ร่วม|ตาม|ที่|ได้|ให้|เป็น|โดย|ซึ่ง|กับ|ใน|และ(?=ส|ก|ค|ศ)")
+_ROLE_BEFORE = re.compile(r"(?:เป็น|กรรมการและ|สร้าง|เป็นกรรมการ)\s*$")
+_UNIT_HEADS = {"กอง", "สำนัก", "ศูนย์"}
+_PARENT_TYPES = {"Department", "Office", "Ministry", "IndependentAgency"}
 _NAME_WORDS = {"เพื่อ", "ส่งเสริม", "สนับสนุน", "สร้าง"}
 _ABBR_AFTER = re.compile(r"[ \t]([ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?)+)")
 _PAREN_ABBR = re.compile(r"((?:[ \t]+[^\s()]{1,10}){0,3})[ \t]*\(([ก-ฮ][^()\n]{1,25})\)")
@@ -237,7 +241,7 @@ _QUOTED_PROGRAM = re.compile(r"(โครงการ|หลักสูตร)\
 _UNQUOTED_PROGRAM = re.compile(r"(โครงการ|หลักสูตร)(?=[ก-ฮเแโใไ])")
 
 
-_GENERIC_PROGRAM = re.compile(r"ประจำ|ด้วย|หรือ|ของ|ที่|และ|ต่าง|นี้|ดังกล่าว|ใน|ให้|เพื่อ|ร่วม|จะ|ได้|ซึ่ง|การ")
+_GENERIC_PROGRAM = re.compile(r"ประจำ|ด้วย|หรือ|ของ|ที่|และ|ต่าง|นี้|ดังกล่าว|ใน|ให้|เพื่อ|ร่วม|จะ|ได้|ซึ่ง|การดำเนิน|การจัด")
 
 
 def _run_end(text: str, start: int, limit: int = 90) -> int:
@@ -290,8 +294,10 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
         # a reference mention inside the run: a committee of X keeps it, others stop there
         lo = bisect.bisect_left(ref_pos, body)
         inner = [r for st, r in ref_starts[lo:lo + 4] if body <= st < end]
+        if head == "อาสาสมัคร" and _ROLE_BEFORE.search(text, max(0, s - 14), s):
+            continue  # 'เป็นกรรมการและอาสาสมัคร…ของ C': a role, not a network's name
         first_stop = _STOPS.match(text, body)
-        if first_stop and first_stop.group(0) not in _NAME_WORDS:
+        if first_stop and (first_stop.group(0) not in _NAME_WORDS or head == "อาสาสมัคร"):
             continue  # 'คณะทำงานบูรณาการ…', 'มูลนิธิที่เกี่ยวข้อง': a phrase, not a name
         if inner and head.startswith("คณะ") and not _VERBS.search(text, body, inner[0].start):
             end = max(end, inner[0].end)
@@ -315,14 +321,25 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
             while text[end - 1].isspace():
                 end -= 1
             abbr = canonical_text(pm.group(2))
+        if text.endswith("ของ", s, end):
+            end -= 3  # '…ของ C' belongs to the phrase, not the name
+        if end - body < 2:
+            continue
         name = text[s:end]
         parent: Mention | None = None
         surface_end = end
         # 'กองสารนิเทศ สป.มท.': an abbreviated parent continues the name
-        am = _ABBR_AFTER.match(text, end)
+        am = _ABBR_AFTER.match(text, end) if head in _UNIT_HEADS or head == "สำนักงาน" else None
         if am:
             pr = [r for r in refs if r.start == am.start(1)]
             if pr and pr[0].is_org:
+                parent = pr[0]
+                surface_end = pr[0].end
+        elif head in _UNIT_HEADS and text[end:end + 1] == " ":
+            # 'กองความร่วมมือ กรมพัฒนาสังคมและสวัสดิการ': a unit written with its department
+            lo2 = bisect.bisect_left(ref_pos, end + 1)
+            pr = [r for st, r in ref_starts[lo2:lo2 + 1] if st == end + 1 and r.type in _PARENT_TYPES]
+            if pr:
                 parent = pr[0]
                 surface_end = pr[0].end
         if paren_end:
@@ -336,8 +353,8 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
             men.aliases.append(abbr)
             men.props["abbreviation"] = abbr
             # an organisation abbreviated inside the brackets (ศปภ.มท.: มท.) is the owner
-            owner = [o for o in find_reference_mentions(abbr, gazetteer) if o.is_org]
-            if owner and parent is None:
+            owner = [o for o in find_reference_mentions(abbr, gazetteer) if o.is_org and o.start > 0]
+            if owner and parent is None and head in _UNIT_HEADS | {"สำนักงาน"}:
                 owner[0].start, owner[0].end = s, surface_end
                 men.implied.append(("PART_OF", owner[0], {"relation": "sub_organization"}))
         if parent is not None:
@@ -381,7 +398,7 @@ def _provincial_instances(text: str, mentions: list[Mention]) -> list[Mention]:
     by_start = {m.start: m for m in mentions if m.type == "Province"}
     out = []
     for m in mentions:
-        if m.type != "ProvincialOffice" or not m.surface.rstrip().endswith("จังหวัด"):
+        if m.type not in ("ProvincialOffice", "LocalGovernment") or not m.surface.rstrip().endswith("จังหวัด"):
             continue
         p = by_start.get(m.end)
         if p is None and m.end < len(text) and text[m.end] == " ":
@@ -389,8 +406,8 @@ def _provincial_instances(text: str, mentions: list[Mention]) -> list[Mention]:
         if p is None:
             continue
         name = canonical_text(m.name + p.name)
-        inst = Mention(m.start, p.end, text[m.start:p.end], "ProvincialOffice",
-                       node_id("ProvincialOffice", name), name, props={"province": p.key})
+        inst = Mention(m.start, p.end, text[m.start:p.end], m.type,
+                       node_id(m.type, name), name, props={"province": p.key})
         parent_generic = m
         inst.implied.append(("LOCATED_IN", p, {}))
         inst.props["_generic"] = parent_generic
@@ -443,7 +460,7 @@ def _named_units(text: str, refs: list[Mention], gazetteer: Any) -> list[Mention
         name = canonical_text(text[r.start:pm.start(2) - 1])
         unit = Mention(r.start, pm.end(), text[r.start:pm.end()], r.type, node_id(r.type, name), name,
                        aliases=[abbr], props={"abbreviation": abbr})
-        owner = [o for o in find_reference_mentions(abbr, gazetteer) if o.is_org and o.key != r.key]
+        owner = [o for o in find_reference_mentions(abbr, gazetteer) if o.is_org and o.key != r.key and o.start > 0]
         if owner:
             owner[0].start, owner[0].end = pm.start(2), pm.end(2)
             unit.implied.append(("PART_OF", owner[0], {"relation": "sub_organization"}))

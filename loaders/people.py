@@ -208,6 +208,14 @@ def parse_positions(text: str, start: int, end: int, mentions: list[Mention],
     return claims
 
 
+def _is_place(s: str, gaz: Any) -> bool:
+    """'กาญจนบุรี' / 'จังหวัดน่าน' / 'ทุกจังหวัด': the scope of a post, not part of its title."""
+    if re.fullmatch(r"ทุก\S+", s):
+        return True
+    org = lookup_name(re.sub(r"^(?:จังหวัด|จ\.)", "", s), gaz)
+    return org is not None and org.type == "Province"
+
+
 def _commission_org(title: str, gaz: Any) -> tuple[str, Mention | None]:
     """'ประธานกรรมการการเลือกตั้ง' names the commission 'คณะกรรมการการเลือกตั้ง'."""
     m = re.match(r"(รองประธานกรรมการ|ประธานกรรมการ|กรรมการ)\s?(.+)", title)
@@ -221,9 +229,10 @@ def _commission_org(title: str, gaz: Any) -> tuple[str, Mention | None]:
 
 def _secretariat(title: str, org: Mention, gaz: Any) -> Mention:
     """The secretary-general of a commission heads its office (สำนักงานคณะกรรมการX)."""
-    if re.match(r"(?:รอง|ผู้ช่วย)?เลขาธิการ", title) and org.name.startswith("คณะกรรมการ"):
+    if re.match(r"(?:รอง|ผู้ช่วย)?เลขาธิการ", title) and not org.name.startswith("สำนักงาน"):
         office = lookup_name("สำนักงาน" + org.name, gaz)
-        if office is not None:
+        if office is not None and office.is_org:
+            office.start, office.end = org.start, org.end
             return office
     return org
 
@@ -276,7 +285,8 @@ def _claims_in_piece(text: str, a: int, b: int, orgs: list[Mention], positions: 
             out.append(PositionClaim(t2, rest, cur, b, org, acting=acting, former=former))
             return out
         tm = title_re.match(rest)
-        if tm and positions.get(tm.group(0)) and len(rest) - len(tm.group(0)) <= 2:
+        tail = rest[tm.end():].strip() if tm else ""
+        if tm and positions.get(tm.group(0)) and (len(tail) <= 2 or _is_place(tail, gaz)):
             title = tm.group(0)
             out.append(PositionClaim(title, rest, cur, b, None, node_id("Position", title),
                                      acting=acting, former=former))

@@ -297,12 +297,15 @@ def _inline_text(el) -> str:  # noqa: ANN001
             if node.tail:
                 parts.append(node.tail)
             return
-        if node.tag.lower() == "br":
-            parts.append(" ")
+        spaced = node.tag.lower() in _BLOCK_TAGS or node.tag.lower() in ("br", "td", "th", "tr")
+        if spaced:
+            parts.append(" ")  # '<p>a</p><p>b</p>' in a cell reads 'a b', not 'ab'
         if node.text:
             parts.append(node.text)
         for child in node:
             walk(child)
+        if spaced:
+            parts.append(" ")
         if node.tail:
             parts.append(node.tail)
 
@@ -311,6 +314,21 @@ def _inline_text(el) -> str:  # noqa: ANN001
     for child in el:
         walk(child)
     return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+_LAYOUT_CHILDREN = ".//p | .//div | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//h4 | .//br"
+
+
+def _is_layout_row(tr) -> bool:  # noqa: ANN001
+    """A row of a layout table (old sites put the whole page in one): long or structured cells."""
+    for cell in tr:
+        if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
+            continue
+        if cell.find(".//table") is not None or _text_len(cell) > 300:
+            return True
+        if len(cell.xpath(_LAYOUT_CHILDREN)) >= 3 and _text_len(cell) > 100:
+            return True
+    return False
 
 
 def _html_blocks(root) -> str:  # noqa: ANN001
@@ -325,9 +343,15 @@ def _html_blocks(root) -> str:  # noqa: ANN001
         if not tag or _is_junk(node):
             out.append(ws(node.tail))
             return
-        if tag == "tr":
+        if tag == "tr" and not _is_layout_row(node):
             cells = [_inline_text(c) for c in node if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
             out.append("\n" + "\t".join(cells))  # the next row or the table's end closes the line
+        elif tag in ("tr", "td", "th"):  # a layout table: its cells are page regions
+            out.append("\n\n")
+            out.append(ws(node.text))
+            for child in node:
+                walk(child)
+            out.append("\n\n")
         elif tag == "pre":
             out.append("\n\n\x00PRE" + node.text_content() + "\x00\n\n")
         else:

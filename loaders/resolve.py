@@ -101,6 +101,36 @@ def person_candidates(nodes: dict[str, Any], edges: list[Any]) -> list[Merge]:
     return out
 
 
+def agreement_candidates(nodes: dict[str, Any], edges: list[Any]) -> list[Merge]:
+    """The same MOU reported in a news item and printed in full elsewhere: same title, same
+    parties, dates that do not contradict, in *different* documents (one document's two
+    agreements with one title are two agreements)."""
+    parties: dict[str, set[str]] = defaultdict(set)
+    for e in edges:
+        if e.type == "PARTY_TO":
+            parties[e.target].add(e.source)
+    groups: dict[tuple[str, frozenset[str]], list[str]] = defaultdict(list)
+    for nid, n in nodes.items():
+        if n.type == "Agreement" and parties.get(nid):
+            groups[(re.sub(r"\s+", "", n.name), frozenset(parties[nid]))].append(nid)
+    out: list[Merge] = []
+    for (_, ps), ids in groups.items():
+        if len(ids) < 2:
+            continue
+        ids.sort(key=lambda x: (-len(nodes[x].properties), x))  # the fuller record stays
+        keep = ids[0]
+        keep_docs = {p.doc_id for p in nodes[keep].provenance}
+        keep_date = nodes[keep].properties.get("date")
+        for drop in ids[1:]:
+            docs = {p.doc_id for p in nodes[drop].provenance}
+            date = nodes[drop].properties.get("date")
+            if docs & keep_docs or (date and keep_date and date != keep_date):
+                continue
+            out.append(Merge(drop, keep, 0.9, f"same title and the same {len(ps)} parties in another document",
+                             "accepted", _now(), "auto"))
+    return out
+
+
 def org_candidates(nodes: dict[str, Any]) -> list[Merge]:
     by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
     for nid, n in nodes.items():
@@ -132,7 +162,7 @@ def resolve(store: Store) -> list[Merge]:
     edges = list(store.edges())
     decided = {m.from_id for m in store.merges()}
     new: list[Merge] = []
-    for m in org_candidates(nodes) + person_candidates(nodes, edges):
+    for m in org_candidates(nodes) + person_candidates(nodes, edges) + agreement_candidates(nodes, edges):
         if m.from_id in decided or m.to_id == m.from_id:
             continue
         decided.add(m.from_id)

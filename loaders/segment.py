@@ -153,6 +153,8 @@ def _is_short_nav(line: str) -> bool:
         return False
     if re.search(r"[0-9๐-๙]{1,2}\s+\S+\s+[0-9๐-๙]{2,4}", s):
         return False  # a date line belongs to an item
+    if any(cue.search(s) for cue in _LETTER_CUES):
+        return False  # 'ที่ มท ๐๘๑๘.๒/ว ๒๕๖๕', 'เรื่อง …', 'เรียน …': the head of a letter
     return not re.search(r"[.!?]$", s) or len(s) < 20
 
 
@@ -347,9 +349,9 @@ def segment(text: str) -> list[Segment]:
     related = False
     for idx, (a, kind) in enumerate(cuts):
         b = cuts[idx + 1][0] if idx + 1 < len(cuts) else n
-        if a in related_after:
-            related = True
         if kind == "furniture":
+            # 'ข่าวที่เกี่ยวข้อง' makes what follows related news, up to the next furniture run
+            related = b in related_after
             raw.append((a, b, kind, False))
             continue
         starts = [a]
@@ -365,8 +367,8 @@ def segment(text: str) -> list[Segment]:
     # 3. offsets: leading blank lines go with the segment that follows (segments tile the text)
     out: list[Segment] = []
     for a, b, kind, rel in raw:
-        if all(lines[k].blank for k in range(a, b)) and out:
-            continue  # blank-only piece: absorbed below by extending the previous end
+        if all(lines[k].blank for k in range(a, b)):
+            continue  # blank-only piece: absorbed below by the neighbouring segments
         start = lines[a].start
         end = lines[b].start if b < n else len(text)
         if kind == "furniture":
@@ -377,7 +379,8 @@ def segment(text: str) -> list[Segment]:
     # close gaps left by skipped blank pieces
     for k in range(len(out) - 1):
         out[k].end = out[k + 1].start
-    if out:
-        out[0].start = 0
-        out[-1].end = len(text)
+    if not out:  # whitespace only: nothing to extract
+        return [Segment("furniture", 0, len(text), "", "unknown")]
+    out[0].start = 0
+    out[-1].end = len(text)
     return out

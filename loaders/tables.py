@@ -54,6 +54,7 @@ _DASHES = {"-", "–", "—", "−", "─"}
 _TOTAL_LABEL = re.compile(r"^\s*(?:รวม|ยอดรวม|total\b)", re.I)
 _TITLE_START = re.compile(r"^(?:ทะเบียน|ตาราง|บัญชี|สรุป|รายชื่อ|รายงาน|ผลการ|จำนวน\S*จำแนก)")
 _STATED = re.compile(r"(?:^|\s)(?:รวม(?:ทั้งสิ้น)?\s*)?(?:จำนวน|ทั้งสิ้น)\s*([0-9][0-9,]*)\s*(คน|ราย|แห่ง|หน่วย\S*|ศูนย์|อำเภอ|ตำบล|จังหวัด)?")
+_TITLE_WORDS = re.compile(r"ตาราง|ทะเบียน|บัญชีรายชื่อ|สรุปจำนวน|ประจำปี|ปีงบประมาณ|table\b", re.I)
 _YEAR = re.compile(r"(?:ประจำ)?ปี(?:งบประมาณ|การศึกษา)?\s*(?:พ\.?\s?ศ\.?\s*)?([0-9]{4})(?![0-9])")
 
 
@@ -155,17 +156,34 @@ def _stated(lines: list[str]) -> tuple[int | None, str]:
     return None, ""
 
 
+def _title_index(block: _Block) -> int | None:
+    """Which of the lines above a table is its title.
+
+    A line that reads like a table title (ทะเบียน…, ตาราง…, …ประจำปี…) among the last few;
+    else the nearest line when nothing separates it from the table; else none (a paragraph
+    further up is not a title).
+    """
+    before = block.before
+    lowest = max(0, len(before) - 4)
+    for k in range(len(before) - 1, lowest - 1, -1):
+        s = before[k][2]
+        if len(s) <= 250 and (_TITLE_START.match(s) or _TITLE_WORDS.search(s)):
+            return k
+    next_line = block.rows[0].line
+    for k in range(len(before) - 1, lowest - 1, -1):
+        number, _, s = before[k]
+        if _STATED.search(to_arabic_digits(s)):
+            next_line = number
+            continue
+        return k if number == next_line - 1 and len(s) <= 250 else None
+    return None
+
+
 def _build(block: _Block) -> ParsedTable | None:
     before = block.before
-    title_idx = None
-    for k in range(len(before) - 1, -1, -1):
-        s = before[k][2]
-        if _STATED.search(to_arabic_digits(s)) and not _TITLE_START.match(s):
-            continue
-        title_idx = k
-        break
+    title_idx = _title_index(block)
     title = before[title_idx][2] if title_idx is not None else ""
-    context = [x[2] for x in before[title_idx:]] if title_idx is not None else [x[2] for x in before]
+    context = [x[2] for x in before[title_idx:]] if title_idx is not None else [x[2] for x in before[-1:]]
     stated, unit = _stated(context)
     year_m = _YEAR.search(to_arabic_digits(title))
     year = int(year_m.group(1)) if year_m else None

@@ -13,7 +13,6 @@ called directly (:func:`answer_networkx`, :func:`answer_cypher`) — the parity 
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from typing import Any
 
 from phakhi.graph.model import reference_id
@@ -21,7 +20,7 @@ from phakhi.ontology import OntologyError, load_ontology
 from phakhi.queries.catalog import (CannedQuery, ParamError, cypher_post, cypher_post_of,
                                     finish_rows, load_catalog, nx_impl_of)
 from phakhi.queries.cypher_runner import node_type, run_read
-from phakhi.queries.names import NameIndex, default_gazetteer, name_key
+from phakhi.queries.names import NameIndex, default_gazetteer
 
 Row = dict[str, Any]
 _NAME_FIELDS = "n.name_en AS name_en, n.abbreviation AS abbreviation, n.abbreviation_en AS abbreviation_en"
@@ -45,6 +44,8 @@ def bind(query: CannedQuery, given: dict[str, Any], index: Any) -> dict[str, Any
         params["as_of"] = _dt.date.today().isoformat()
     if query.id == "ministries-reached":
         params.update(gazetteer_ministries())
+    if query.id == "evidence" and (params.get("source") is None) != (params.get("target") is None):
+        raise ParamError("question 'evidence' needs both --param source=… and --param target=…")
     if query.id in ("signatories", "positions", "evidence") and all(
             params.get(p.name) is None for p in query.params):
         raise ParamError(f"question {query.id!r} needs one of: "
@@ -74,12 +75,7 @@ def gazetteer_ministries(gazetteer: Any = "default") -> dict[str, Any]:
 def answer_networkx(g: Any, query_id: str, params: dict[str, Any]) -> list[Row]:
     """Rows of the NetworkX implementation on graph ``g`` (params already bound)."""
     query = load_catalog()[query_id]
-    full = query.bind({k: v for k, v in params.items() if _is_param(query, k)})
-    full.update({k: v for k, v in params.items() if not _is_param(query, k)})
-    if query_id == "expiring" and full.get("as_of") is None:
-        full["as_of"] = _dt.date.today().isoformat()
-    if query_id == "ministries-reached" and "ancestors" not in full:
-        full.update(gazetteer_ministries())
+    full = _complete(query, params)
     rows = nx_impl_of(query_id)(g, **full)
     return finish_rows(rows, query.columns, query.sort)
 
@@ -87,12 +83,7 @@ def answer_networkx(g: Any, query_id: str, params: dict[str, Any]) -> list[Row]:
 def answer_cypher(store_or_driver: Any, query_id: str, params: dict[str, Any]) -> list[Row]:
     """Rows of the Cypher text on Neo4j (params already bound)."""
     query = load_catalog()[query_id]
-    full = query.bind({k: v for k, v in params.items() if _is_param(query, k)})
-    full.update({k: v for k, v in params.items() if not _is_param(query, k)})
-    if query_id == "expiring" and full.get("as_of") is None:
-        full["as_of"] = _dt.date.today().isoformat()
-    if query_id == "ministries-reached" and "ancestors" not in full:
-        full.update(gazetteer_ministries())
+    full = _complete(query, params)
     cypher = query.cypher
     if query_id == "evidence":
         cypher, full["fact"] = _typed_fact_match(cypher, full.get("fact"))
@@ -104,6 +95,18 @@ def answer_cypher(store_or_driver: Any, query_id: str, params: dict[str, Any]) -
 
 def _is_param(query: CannedQuery, name: str) -> bool:
     return any(p.name == name for p in query.params)
+
+
+def _complete(query: CannedQuery, params: dict[str, Any]) -> dict[str, Any]:
+    """Every declared parameter (defaults filled in) plus the reference-data inputs, so both
+    engines get exactly the same values."""
+    full = query.bind({k: v for k, v in params.items() if _is_param(query, k)})
+    full.update({k: v for k, v in params.items() if not _is_param(query, k)})
+    if query.id == "expiring" and full.get("as_of") is None:
+        full["as_of"] = _dt.date.today().isoformat()
+    if query.id == "ministries-reached" and "ancestors" not in full:
+        full.update(gazetteer_ministries())
+    return full
 
 
 def _typed_fact_match(cypher: str, fact: str | None) -> tuple[str, str | None]:

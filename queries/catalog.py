@@ -76,8 +76,12 @@ class Param:
                 raise ParamError(f"parameter {self.name!r} must be an integer, not {raw!r}") from None
         if self.type == "date":
             text = raw.isoformat() if isinstance(raw, _dt.date) else str(raw).strip()
-            if not _DATE.match(text):
-                raise ParamError(f"parameter {self.name!r} must be a date YYYY-MM-DD, not {raw!r}")
+            try:
+                if not _DATE.match(text):
+                    raise ValueError(text)
+                _dt.date.fromisoformat((text + "-01-01")[:10])  # month 13, day 32 ...
+            except ValueError:
+                raise ParamError(f"parameter {self.name!r} must be a date YYYY-MM-DD, not {raw!r}") from None
             return text
         text = str(raw).strip()
         if not text:

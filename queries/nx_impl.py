@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from collections import deque
 from typing import Any, Iterator
 
@@ -233,11 +234,15 @@ def positions(g: nx.MultiDiGraph, person: str | None = None, org: str | None = N
     return rows
 
 
-def parse_date(value: Any) -> _dt.date | None:
-    """An ISO date, ``YYYY-MM`` or ``YYYY`` (read as the first day, as Cypher's ``date()``).
+_ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
-    >>> parse_date("2022-06"), parse_date(None)
-    (datetime.date(2022, 6, 1), None)
+
+def parse_date(value: Any) -> _dt.date | None:
+    """An ISO date, ``YYYY-MM`` or ``YYYY`` (read as the first day, as Cypher's ``date()``);
+    anything else is None, as the Cypher texts treat it.
+
+    >>> parse_date("2022-06"), parse_date(None), parse_date("16 มิ.ย. 2565")
+    (datetime.date(2022, 6, 1), None, None)
     """
     if value is None or value == "":
         return None
@@ -245,8 +250,13 @@ def parse_date(value: Any) -> _dt.date | None:
         return value
     if hasattr(value, "to_native"):
         return value.to_native()
-    parts = [int(x) for x in str(value)[:10].split("-")]
-    return _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    if not _ISO_DATE.fullmatch(str(value)):
+        return None
+    parts = [int(x) for x in str(value).split("-")]
+    try:
+        return _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
 
 
 def add_months(day: _dt.date, months: int) -> _dt.date:
@@ -264,12 +274,13 @@ def add_months(day: _dt.date, months: int) -> _dt.date:
 
 def agreement_end(attrs: dict[str, Any]) -> _dt.date | None:
     """End of an agreement: ``end_date``, else signing date + duration (rounded to months)."""
-    if attrs.get("end_date") is not None:
-        return parse_date(attrs["end_date"])
-    if attrs.get("date") is not None and attrs.get("duration_years") is not None:
+    stated_end, signed = parse_date(attrs.get("end_date")), parse_date(attrs.get("date"))
+    if stated_end is not None:
+        return stated_end
+    if signed is not None and attrs.get("duration_years") is not None:
         # Cypher's round() rounds halves up; Python's round() does not.
         months = math.floor(float(attrs["duration_years"]) * 12 + 0.5)
-        return add_months(parse_date(attrs["date"]), months)
+        return add_months(signed, months)
     return None
 
 
@@ -286,7 +297,9 @@ def expiring(g: nx.MultiDiGraph, days: int, as_of: str) -> list[Row]:
             continue
         reason = None
         if ends is None:
-            reason = "signing date not stated" if attrs.get("date") is None else "duration not stated"
+            reason = ("signing date not stated" if attrs.get("date") is None
+                      else "signing date not understood" if parse_date(attrs["date"]) is None
+                      else "duration not stated")
         rows.append({"status": "undated" if ends is None else "ending", "agreement": a,
                      "title": _title(g, a), "date": attrs.get("date"),
                      "duration_years": attrs.get("duration_years"),
@@ -359,14 +372,20 @@ def provenance_rows(subject: str, provenance: Any) -> list[Row]:
 
 
 @networkx_impl("evidence")
-def evidence(g: nx.MultiDiGraph, entity: str | None = None, fact: str | None = None) -> list[Row]:
-    """Where an entity or a relationship (by id) is stated: document, span, sentence."""
+def evidence(g: nx.MultiDiGraph, entity: str | None = None, fact: str | None = None,
+             source: str | None = None, target: str | None = None, rel: str | None = None) -> list[Row]:
+    """Where an entity, a relationship (by id) or the relationships from ``source`` to
+    ``target`` (optionally of type ``rel``) are stated: document, span, sentence."""
     rows: list[Row] = []
     if entity in g:
         rows += provenance_rows(entity, g.nodes[entity].get("provenance"))
     if fact is not None:
         for _, _, key, attrs in g.edges(keys=True, data=True):
             if key == fact:
+                rows += provenance_rows(key, attrs.get("provenance"))
+    if source in g and target in g:
+        for key, attrs in (g.get_edge_data(source, target) or {}).items():
+            if rel is None or attrs.get("type") == rel:
                 rows += provenance_rows(key, attrs.get("provenance"))
     return rows
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import Any, Iterable
 
 import networkx as nx
 
@@ -32,6 +32,18 @@ BETWEENNESS_SAMPLE = 300  # exact up to this many nodes, sampled (seeded) above
 
 def name_of(graph: nx.MultiDiGraph, node: str) -> str:
     return str(graph.nodes[node].get("name") or node) if node in graph else node
+
+
+def thai_sorted(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> list[str]:
+    """Nodes in Thai dictionary order of their names (leading vowels do not count:
+    เชียงใหม่ files under ช), ties by id."""
+    nodes = list(nodes)
+    try:
+        from pythainlp.util import collate
+    except ImportError:  # pragma: no cover - pythainlp is a dependency
+        return sorted(nodes, key=lambda n: (name_of(graph, n), n))
+    rank = {name: i for i, name in enumerate(collate({name_of(graph, n) for n in nodes}))}
+    return sorted(nodes, key=lambda n: (rank[name_of(graph, n)], n))
 
 
 def parties(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
@@ -109,12 +121,13 @@ def agreements_timeline(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]
 
 @dataclass
 class Coverage:
-    """Trainers per province × department.
+    """Trainers of one kind per province × department.
 
     ``cells[(province, department)] = (known, unknown)``: ``known`` is the sum of the stated
     counts (None when no count was stated), ``unknown`` whether some cell was blank. A pair
     with no HAS_TRAINERS edge at all has no cell (not reported)."""
 
+    title: str = ""  # what is counted: trainer type, year, source table
     provinces: list[str] = field(default_factory=list)
     departments: list[str] = field(default_factory=list)
     cells: dict[tuple[str, str], tuple[int | None, bool]] = field(default_factory=dict)
@@ -141,21 +154,27 @@ def _total(cells: Any) -> tuple[int | None, bool]:
     return total, unknown
 
 
-def trainer_coverage(graph: nx.MultiDiGraph) -> Coverage:
-    """Sum HAS_TRAINERS counts per (province, department); a blank count is unknown.
+def trainer_coverage(graph: nx.MultiDiGraph) -> list[Coverage]:
+    """One table per kind of trainer count (trainer type, year, source table), each summing
+    HAS_TRAINERS counts per (province, department); a blank count is unknown.
 
     >>> g = nx.MultiDiGraph()
-    >>> _ = g.add_edge("p1", "d1", type="HAS_TRAINERS", count=3)
-    >>> _ = g.add_edge("p1", "d2", type="HAS_TRAINERS", count=None)
-    >>> _ = g.add_edge("p2", "d1", type="HAS_TRAINERS", count=0)
-    >>> cov = trainer_coverage(g)
+    >>> _ = g.add_edge("p1", "d1", type="HAS_TRAINERS", count=3, trainer_type="หลัก")
+    >>> _ = g.add_edge("p1", "d2", type="HAS_TRAINERS", count=None, trainer_type="หลัก")
+    >>> _ = g.add_edge("p2", "d1", type="HAS_TRAINERS", count=0, trainer_type="หลัก")
+    >>> _ = g.add_edge("p1", "d1", type="HAS_TRAINERS", count=9, trainer_type="ขยายผล")
+    >>> [c.title for c in trainer_coverage(g)]
+    ['ขยายผล', 'หลัก']
+    >>> cov = trainer_coverage(g)[1]
     >>> cov.cells[("p1", "d2")], cov.row_total("p1"), cov.column_total("d1"), cov.total()
     ((None, True), (3, True), (3, False), (3, True))
     """
-    cov = Coverage()
+    tables: dict[tuple[str, str, str], Coverage] = {}
     for u, v, data in graph.edges(data=True):
         if data.get("type") != "HAS_TRAINERS":
             continue
+        kind = (str(data.get("trainer_type") or ""), str(data.get("year") or ""), str(data.get("table") or ""))
+        cov = tables.setdefault(kind, Coverage(title=" · ".join(k for k in kind if k)))
         count = data.get("count")
         known, unknown = cov.cells.get((u, v), (None, False))
         if isinstance(count, (int, float)) and not isinstance(count, bool):
@@ -163,6 +182,7 @@ def trainer_coverage(graph: nx.MultiDiGraph) -> Coverage:
         else:
             unknown = True
         cov.cells[(u, v)] = (known, unknown)
-    cov.provinces = sorted({p for p, _ in cov.cells}, key=lambda n: name_of(graph, n))
-    cov.departments = sorted({d for _, d in cov.cells}, key=lambda n: name_of(graph, n))
-    return cov
+    for cov in tables.values():
+        cov.provinces = thai_sorted(graph, {p for p, _ in cov.cells})
+        cov.departments = thai_sorted(graph, {d for _, d in cov.cells})
+    return [tables[k] for k in sorted(tables)]

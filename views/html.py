@@ -5,7 +5,8 @@ package), our own small script and style sheet are all inlined; fonts come from 
 system (a Thai-capable stack). It has a legend of node and edge types (ontology colours,
 shapes, Thai and English names) with a toggle per type, a search box (Thai name, alias,
 abbreviation or English name), plain-text tooltips with provenance, and focuses the node
-named in the URL hash (``view.html#node=<id>``).
+named in the URL hash (``view.html#node=<id>``). Text from documents is escaped, and the
+page's Content-Security-Policy allows only its own two scripts (by hash) and no fetch at all.
 
 Size decides how it is drawn: up to ``layout_threshold`` nodes physics runs and stops once
 stable; above it positions are computed in Python and physics is off; above ``max_nodes``
@@ -20,7 +21,9 @@ True
 """
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import json
 import math
 import re
@@ -327,10 +330,20 @@ def render_graph_view(graph: nx.MultiDiGraph, *, title: str | None = None,
         graph = neighbourhood(graph, focus_ids, 1 if depth is None else depth)
     payload = graph_payload(graph, title=title, focus=focus_ids, max_nodes=max_nodes,
                             layout_threshold=layout_threshold)
-    return render_page("graph.html", {"title": html_text(payload["title"])}, assets={
-        "vis_css": VIS_DIR / "vis-network.css", "css": ASSETS / "graph.css",
-        "vis_js": VIS_DIR / "vis-network.min.js", "js": ASSETS / "graph.js",
-    }, data=script_json(payload))
+    scripts = {"vis_js": VIS_DIR / "vis-network.min.js", "js": ASSETS / "graph.js"}
+    return render_page("graph.html", {
+        "title": html_text(payload["title"]),
+        "script_hashes": " ".join(_script_hash(path) for path in scripts.values()),
+    }, assets={"vis_css": VIS_DIR / "vis-network.css", "css": ASSETS / "graph.css", **scripts},
+        data=script_json(payload))
+
+
+@functools.lru_cache(maxsize=None)
+def _script_hash(path: Path) -> str:
+    """The CSP source allowing exactly this inlined script. The page allows only our two
+    scripts by hash, so even markup that slipped past escaping could run nothing."""
+    digest = hashlib.sha256(_asset(path).encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
 def write_graph_view(graph: nx.MultiDiGraph, path: str | Path, **kwargs: Any) -> Path:

@@ -58,6 +58,32 @@ class _Page:
         self.add(f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 
 
+THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
+               "พ.ย.", "ธ.ค.")
+
+
+def thai_date(iso: str) -> str:
+    """``2022-06-16`` -> ``16 มิ.ย. 2565`` (Buddhist era, as Thai documents write it);
+    anything else is returned as it is.
+
+    >>> thai_date("2022-06-16"), thai_date("2565")
+    ('16 มิ.ย. 2565', '2565')
+    """
+    import datetime as _dt
+
+    try:
+        d = _dt.date.fromisoformat(str(iso)[:10])
+    except ValueError:
+        return str(iso)
+    return f"{d.day} {THAI_MONTHS[d.month - 1]} {d.year + 543}"
+
+
+def _date_cell(iso: str) -> str:
+    if not iso:
+        return "—"
+    return f'<time datetime="{html_text(iso)}">{html_text(thai_date(iso))}</time><br><small>{html_text(iso)}</small>'
+
+
 def _swatch(colour: str) -> str:
     return f'<span class="swatch" style="background:{html_text(colour)}"></span>'
 
@@ -116,9 +142,9 @@ def _timeline(page: _Page) -> None:
     def rows(items: list[dict[str, Any]], dated: bool) -> list[list[str]]:
         out = []
         for r in items:
-            when = html_text(r["date"]) if dated else html_text(r["date_as_written"] or "—")
+            when = _date_cell(r["date"]) if dated else html_text(r["date_as_written"] or "—")
             out.append([when, page.node(r["id"]), ", ".join(page.node(p) for p in r["parties"]) or "—",
-                        html_text(r["duration"] or "—"), html_text(r["end_date"] or "—")])
+                        html_text(r["duration"] or "—"), _date_cell(r["end_date"])])
         return out
 
     headers = ["วันที่ (date)", "ข้อตกลง (agreement)", "คู่ภาคี (parties)", "ระยะเวลา (duration)",
@@ -147,22 +173,31 @@ def _coverage_cell(cell: tuple[int | None, bool] | None) -> str:
 
 def _coverage(page: _Page) -> None:
     page.add('<section id="coverage"><h2>วิทยากรรายจังหวัด × หน่วยงาน (trainer coverage)</h2>')
-    cov = analysis.trainer_coverage(page.graph)
-    if not cov.cells:
+    tables = analysis.trainer_coverage(page.graph)
+    if not tables:
         page.add("<p class='empty'>ไม่มีข้อมูลวิทยากร (no HAS_TRAINERS relationships)</p></section>")
         return
     page.add("<p class='legend'><span class='zero'>0</span> = ไม่มีวิทยากร (none: a gap) · "
              "<span class='unknown'>?</span> = ช่องว่างในตาราง ไม่ทราบ (blank cell: unknown) · "
              "<span class='nodata'>·</span> = ไม่มีรายงาน (not reported) · "
              "<span class='partial'>n+?</span> = บางส่วนไม่ทราบ (partly unknown)</p>")
-    headers = ["จังหวัด (province)"] + [analysis.name_of(page.graph, d) for d in cov.departments] + ["รวม (total)"]
-    rows = []
-    for p in cov.provinces:
-        rows.append([page.node(p)] + [_coverage_cell(cov.cells.get((p, d))) for d in cov.departments]
-                    + [_coverage_cell(cov.row_total(p))])
-    rows.append(["<strong>รวม (total)</strong>"] + [_coverage_cell(cov.column_total(d)) for d in cov.departments]
-                + [_coverage_cell(cov.total())])
-    page.table(headers, rows, "coverage")
+    for cov in tables:
+        if cov.title:
+            page.add(f"<h3>{html_text(cov.title)}</h3>")
+        headers = ["จังหวัด (province)"] + [analysis.name_of(page.graph, d) for d in cov.departments] \
+            + ["รวม (total)"]
+        rows = []
+        for p in cov.provinces:
+            rows.append([page.node(p)] + [_coverage_cell(cov.cells.get((p, d))) for d in cov.departments]
+                        + [_coverage_cell(cov.row_total(p))])
+        rows.append(["<strong>รวม (total)</strong>"]
+                    + [_coverage_cell(cov.column_total(d)) for d in cov.departments]
+                    + [_coverage_cell(cov.total())])
+        zeros = sum(1 for known, unknown in cov.cells.values() if known == 0 and not unknown)
+        unknowns = sum(1 for known, _ in cov.cells.values() if known is None)
+        page.add(f"<p class='legend'>{len(cov.provinces)} จังหวัด (provinces) · ช่องที่เป็น 0: {zeros} · "
+                 f"ไม่ทราบ: {unknowns}</p>")
+        page.table(headers, rows, "coverage")
     page.add("</section>")
 
 

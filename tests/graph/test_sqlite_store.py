@@ -231,3 +231,16 @@ def test_not_a_database_is_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         SQLiteStore(tmp_path / "s")
     assert "\n" not in str(err.value)
+
+
+def test_changing_returned_nodes_does_not_change_the_store(sqlite_store: SQLiteStore) -> None:
+    sqlite_store.write(doc("a", [node(MOI, "กระทรวงมหาดไทย", "a", ["มท."])],
+                           [edge(MOI, MOI, "COOPERATES_WITH", "a")]))
+    n = next(sqlite_store.nodes())
+    n.aliases.append("changed")
+    n.properties["x"] = 1
+    e = next(sqlite_store.edges())
+    e.properties["y"] = 2
+    assert next(sqlite_store.nodes()).aliases == ["มท."]
+    assert next(sqlite_store.nodes()).properties == {}
+    assert next(sqlite_store.edges()).properties == {}

@@ -164,3 +164,22 @@ def test_period_from_to() -> None:
 def test_time_range() -> None:
     assert [t for t, _ in find_times("เวลา 09.00 - 12.00 น.")] == ["09:00", "12:00"]
     assert find_times("ราคา 1.50 - 2.00 บาท") == []
+
+
+def test_more_written_forms() -> None:
+    d = parse_thai_date("ในเดือนสิงหาคม 2565 ที่ผ่านมา")
+    assert d.start == datetime.date(2022, 8, 1) and d.precision == "month" and d.as_written == "สิงหาคม 2565"
+    r = parse_thai_date("วันที่ ๓๐ กันยายน – ๒ ตุลาคม ๒๕๖๕")
+    assert (r.start, r.end) == (datetime.date(2022, 9, 30), datetime.date(2022, 10, 2))
+    assert parse_thai_date("เมื่อวันที่ 5 ก.ค.65").start == datetime.date(2022, 7, 5)
+    assert parse_thai_date("1-3 มีนาคม พ.ศ.2565").end == datetime.date(2022, 3, 3)
+    assert find_dates("ผู้ใหญ่บ้านหมู่ 5 ตำบลนาดี") == []
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import phakhi.loaders.dates as module
+
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0

@@ -72,3 +72,26 @@ def test_a_province_inside_a_word_is_not_a_mention():
     text = "ข่าวสุขภาพ\n\nวันนี้ (5 มกราคม 2566) กรมอนามัยเฝ้าระวังการแพร่ระบาดของโรค\n"
     facts = _facts(text)
     assert not [n for n in facts.nodes if n.type == "Province"]
+
+
+RELEASE = """กรมอนามัยประชุมเครือข่าย
+
+วันนี้ (2 กุมภาพันธ์ 2566) นายสมศักดิ์ สุขใจ อธิบดีกรมอนามัย เป็นประธานการประชุมเครือข่ายสุขภาพ ครั้งที่ 2/2566 โดยมีผู้แทนกองส่งเสริมความรอบรู้ด้านสุขภาพ ในสังกัดกรมอนามัย ร่วมประชุม
+
+กองส่งเสริมความรอบรู้ด้านสุขภาพ
+
+ครั้งที่ 12/2566
+
+วันที่ 2 ก.พ. 2566
+"""
+
+
+def test_press_release_issued_by_the_unit_above_it():
+    facts = _facts(RELEASE, "release.txt")
+    (doc,) = [n for n in facts.nodes if n.type == "Document" and n.properties.get("kind") == "press_release"]
+    assert doc.name == "ข่าวประชาสัมพันธ์ ครั้งที่ 12/2566"
+    assert [s for s, t, _ in _rel(facts, "ISSUED") if t == doc.name] == ["กองส่งเสริมความรอบรู้ด้านสุขภาพ"]
+    (event,) = [n for n in facts.nodes if n.type == "Event"]
+    assert event.name == "การประชุมเครือข่ายสุขภาพ ครั้งที่ 2/2566"
+    assert ("ข่าวประชาสัมพันธ์ ครั้งที่ 12/2566", event.name) in {(s, t) for s, t, _ in _rel(facts, "MENTIONS")}
+    assert ("กองส่งเสริมความรอบรู้ด้านสุขภาพ", "กรมอนามัย") in {(s, t) for s, t, _ in _rel(facts, "PART_OF")}

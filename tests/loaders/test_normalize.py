@@ -147,3 +147,12 @@ def test_sentences_keep_lists_and_parties_together() -> None:
     signing = "โดยมี นายอนุทิน ชาญวีรกูล รัฐมนตรีว่าการกระทรวงสาธารณสุข และ นายอิทธิพร บุญประคอง กล่าวว่า"
     text = head + signing
     assert any(signing in text[s:e] for s, e in sentences(text))
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import phakhi.loaders.normalize as module
+
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0

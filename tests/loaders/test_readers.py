@@ -413,3 +413,23 @@ def test_utf8_with_one_damaged_byte_is_kept_with_a_warning(tmp_path: Path) -> No
     src = read_source(p)
     assert src.encoding == "utf-8" and src.text.count("\ufffd") == 1
     assert src.warnings == ["1 invalid UTF-8 byte sequence(s) replaced with U+FFFD"]
+
+
+def test_html_layout_table_keeps_paragraphs(tmp_path: Path) -> None:
+    body = "".join(f"<p>{THAI} ย่อหน้า {i}</p>" for i in range(4))
+    p = tmp_path / "layout.html"
+    p.write_text(f"<html><body><table><tr><td class='left-menu'>เมนู</td><td>{body}"
+                 f"<table><tr><th>ที่</th><th>จังหวัด</th></tr><tr><td>1</td><td><p>กระบี่</p><p>ตรัง</p></td></tr></table>"
+                 f"</td></tr></table></body></html>")
+    text = read_source(p).text
+    assert f"{THAI} ย่อหน้า 0\n\n{THAI} ย่อหน้า 1" in text  # paragraphs stay paragraphs
+    assert "ที่\tจังหวัด\n1\tกระบี่ ตรัง" in text  # the data table inside is still a table
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import phakhi.loaders.readers as module
+
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0

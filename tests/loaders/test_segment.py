@@ -177,3 +177,35 @@ def test_segments_tile_any_text(text: str) -> None:
     assert_tiles(text, segs)
     assert all(s.kind in ("item", "furniture") for s in segs)
     assert all(s.hint in ("news", "letter", "mou", "table", "related", "unknown") for s in segs)
+
+
+def test_whitespace_only_text_is_one_furniture_segment() -> None:
+    assert segment("\n \n\t\n") == [Segment("furniture", 0, 5, "", "unknown")]
+    segs = segment("\n\n\nกรมการปกครองลงนามบันทึกข้อตกลงกับสำนักงานคณะกรรมการการเลือกตั้ง วันที่ 1 มีนาคม 2565\n\n")
+    assert [(s.kind, s.start) for s in segs] == [("item", 0)]
+
+
+def test_letter_head_next_to_scan_debris_stays_in_the_letter() -> None:
+    text = (".....\n\n1201\n\n.....\n\nที่ มท ๐๘๑๘.๒/ว ๑๒๓\n\nกรมการปกครอง\n\nเรื่อง ขอความร่วมมือ\n\nเรียน ผู้ว่าราชการจังหวัด\n\n"
+            "ด้วยกรมการปกครองได้ลงนามบันทึกข้อตกลงความร่วมมือกับสำนักงานคณะกรรมการการเลือกตั้ง จึงขอความร่วมมือ\n")
+    segs = segment(text)
+    (letter,) = items(segs)
+    assert letter.hint == "letter" and letter.title == "ขอความร่วมมือ"
+    assert "ที่ มท ๐๘๑๘.๒/ว ๑๒๓" in text[letter.start:letter.end]
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import phakhi.loaders.segment as module
+
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_related_list_ends_at_the_next_furniture() -> None:
+    text = ("ข่าวล่าสุด\nกรมการปกครองจัดประชุมเครือข่ายอาสาสมัครในพื้นที่ภาคเหนือ ประจำเดือนมีนาคม\n"
+            "แชร์ facebook\nสงวนลิขสิทธิ์ 2566\n"
+            "กระทรวงมหาดไทยลงนามบันทึกข้อตกลงกับสำนักงานคณะกรรมการการเลือกตั้ง\nวันที่ 1 มีนาคม 2566 มีพิธีลงนามที่ศาลาว่าการ\n")
+    hints = [s.hint for s in items(segment(text))]
+    assert hints == ["related", "news"]

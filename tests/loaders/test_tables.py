@@ -194,3 +194,26 @@ def test_totals_row_without_empty_number_cell() -> None:
     (table,) = find_tables(text)
     assert [c.value for c in table.totals] == [4, 6]
     assert check_table(table) == []
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import phakhi.loaders.tables as module
+
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_a_paragraph_above_is_not_a_title() -> None:
+    text = "ย่อหน้าเนื้อข่าวที่อยู่ด้านบน\n\nที่\tจังหวัด\tจำนวน\n1\tกระบี่\t1,497\n"
+    assert find_tables(text)[0].title == ""
+    text = "ผลการฝึกอบรมรายจังหวัด\nที่\tจังหวัด\tจำนวน\n1\tกระบี่\t1,497\n"
+    assert find_tables(text)[0].title == "ผลการฝึกอบรมรายจังหวัด"  # right above the table
+
+
+def test_form_feed_page_break_inside_a_table() -> None:
+    text = "ทะเบียนอาสาสมัคร\nที่\tจังหวัด\tจำนวน\n1\tกระบี่\t2\n\f2\tตรัง\t3\nรวม\t\t5\n"
+    (table,) = find_tables(text)
+    assert [(r.number, r.label) for r in table.rows] == [(1, "กระบี่"), (2, "ตรัง")]
+    assert check_table(table) == []

@@ -31,9 +31,12 @@ def sample_like() -> list[DocumentFacts]:
                   "duration_years": 3.0}, [p1])
     a_moi = Node("Agreement:mou-moi", "Agreement", "บันทึกข้อตกลงระดับนโยบาย", [],
                  {"date": "2022-06-16"}, [p2])
+    a_odd = Node("Agreement:mou-odd", "Agreement", "บันทึกข้อตกลงวันที่ไม่เป็นมาตรฐาน", [],
+                 {"date": "๑๖ มิถุนายน ๒๕๖๕", "duration_years": 2.0}, [p2])
     somchai = Node("Person:สมชาย ทดสอบ", "Person", "สมชาย ทดสอบ", [], {"honorific": "นาย"}, [p1])
     sak = Node("Person:ศักดิ์ ทดสอบ", "Person", "ศักดิ์ ทดสอบ", [], {}, [p1])
     witness = Node("Person:พยาน ทดสอบ", "Person", "พยาน ทดสอบ", [], {}, [p1])
+    dopa = Node("ref:dopa", "Department", "กรมการปกครอง", [], {}, [p2])  # no PART_OF edge: the gazetteer knows
     prov_a = Node("ref:th-10", "Province", "กรุงเทพมหานคร", [], {}, [p1])
     prov_b = Node("ref:th-11", "Province", "สมุทรปราการ", [], {}, [p1])
     letter_edges = [
@@ -62,9 +65,11 @@ def sample_like() -> list[DocumentFacts]:
     news_edges = [
         Edge(moi.id, a_moi.id, "PARTY_TO", {}, [p2]), Edge(ect.id, a_moi.id, "PARTY_TO", {}, [p2]),
         Edge(ect.id, moi.id, "COOPERATES_WITH", {}, [p2]),
+        Edge(moi.id, a_odd.id, "PARTY_TO", {}, [p2]),
+        Edge(dopa.id, ect.id, "COOPERATES_WITH", {}, [p2]),
     ]
     letter_nodes = [moi, moph, cdd, hss, ect, vhv, village, ssp, a_cdd, a_hss, somchai, sak, witness, prov_a, prov_b]
-    news_nodes = [moi, ect, a_moi]
+    news_nodes = [moi, ect, a_moi, a_odd, dopa]
     return [_doc("letter", letter_nodes, letter_edges), _doc("news", news_nodes, news_edges)]
 
 

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import doctest
+import importlib
 
 import pytest
 
 from phakhi.ontology import load_ontology
-from phakhi.queries import analyses, answer, catalog, cypher_runner, names, nx_impl, testing
+from phakhi.queries import catalog
 from phakhi.queries.catalog import (CatalogError, ParamError, check_cypher_names, finish_rows,
                                     load_catalog, parse_catalog)
 
@@ -64,7 +65,8 @@ def test_finish_rows_is_deterministic_and_canonical() -> None:
     assert finish_rows(rows, ["a", "b"], ["a"]) == [{"a": "x", "b": None}, {"a": "y", "b": ["x", "z"]}]
 
 
-@pytest.mark.parametrize("module", [catalog, names, nx_impl, analyses, answer, cypher_runner, testing])
-def test_doctests(module) -> None:
-    result = doctest.testmod(module)
+@pytest.mark.parametrize("module", ["catalog", "names", "nx_impl", "analyses", "answer",
+                                    "cypher_runner", "testing"])
+def test_doctests(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(f"phakhi.queries.{module}"))
     assert result.failed == 0 and result.attempted > 0

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import neo4j
 
 from phakhi.queries.answer import gazetteer_ministries
 from phakhi.queries.catalog import load_catalog
+
+pytestmark = pytest.mark.neo4j
 
 FULL_SCANS = ("AllNodesScan", "AllRelationshipsScan")
 

@@ -8,6 +8,8 @@ import pytest
 from phakhi.queries.answer import answer, answer_cypher
 from phakhi.queries.cypher_runner import CypherError, run_read
 
+pytestmark = pytest.mark.neo4j
+
 INJECTION = "x'}) DETACH DELETE n //"
 
 

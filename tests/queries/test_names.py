@@ -77,6 +77,7 @@ def test_name_key_keeps_thai_marks() -> None:
     assert name_key("สำนักงาน") == name_key("ส\u0e4d\u0e32นักงาน")
 
 
+@pytest.mark.neo4j
 def test_neo4j_resolution_matches_the_embedded_one(neo4j_store, sample_like_store, sample_like_batches) -> None:
     from phakhi.queries.answer import Neo4jNames
 

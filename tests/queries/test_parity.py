@@ -10,6 +10,8 @@ from phakhi.queries.answer import answer_cypher, answer_networkx
 from phakhi.queries.catalog import load_catalog
 from phakhi.queries.testing import random_batches
 
+pytestmark = pytest.mark.neo4j
+
 
 def _param_sets(g: Any) -> dict[str, list[dict[str, Any]]]:
     """Parameter choices that hit real data in ``g`` (the first few nodes of each kind)."""
@@ -35,7 +37,9 @@ def _param_sets(g: Any) -> dict[str, list[dict[str, Any]]]:
         "expiring": [{"days": 3650, "as_of": "2021-01-01"}, {"days": 30, "as_of": "2023-06-01"}],
         "timeline": [{}, {"from": "2021-01-01", "to": "2022-12-31"}],
         "trainer-coverage": [{}] + [{"province": p} for p in provinces] + [{"department": d} for d in departments],
-        "evidence": [{"entity": x} for x in everything[:3]] + [{"fact": e} for e in edge],
+        "evidence": [{"entity": x} for x in everything[:3]] + [{"fact": e} for e in edge]
+        + [{"source": u, "target": v} for u, v, _ in sorted(g.edges(keys=True))[:2]]
+        + [{"source": u, "target": v, "rel": "PARTY_TO"} for u, v, _ in sorted(g.edges(keys=True))[:3]],
         "path": [{"a": everything[0], "b": everything[-1]}, {"a": orgs[0], "b": people[0]}],
         "ego": [{"entity": orgs[0], "depth": 1}, {"entity": orgs[0], "depth": 2},
                 {"entity": people[0], "depth": 3}],
@@ -61,7 +65,7 @@ def _compare(sqlite_store: Any, neo4j_store: Any, batches: list) -> int:
 
 
 def test_parity_on_generated_graph(sqlite_store: Any, neo4j_store: Any) -> None:
-    hits = _compare(sqlite_store, neo4j_store, random_batches(seed=3, scale=1))
+    hits = _compare(sqlite_store, neo4j_store, random_batches(seed=3, scale=3))
     assert hits >= 25  # the comparison is not vacuous
 
 

@@ -40,7 +40,10 @@ def test_query_csv_and_table(sample_like_store: Any) -> None:
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     undated = [r for r in rows if r["status"] == "undated"]
-    assert {r["agreement"]: r["reason"] for r in undated}["Agreement:mou-cdd"] == "signing date not stated"
+    reasons = {r["agreement"]: r["reason"] for r in undated}
+    assert reasons["Agreement:mou-cdd"] == "signing date not stated"
+    assert reasons["Agreement:mou-odd"] == "signing date not understood"
+    assert reasons["Agreement:mou-moi"] == "duration not stated"
     assert any(r["status"] == "ending" and r["end_date"] == "2022-12-20" for r in rows)
     table = run(sample_like_store, "query", "networks")
     assert table.exit_code == 0 and "ref:vhv" in table.stdout and "กรมสนับสนุนบริการสุขภาพ" in table.stdout
@@ -107,3 +110,14 @@ def test_cypher_is_read_only_from_the_cli(neo4j_env: Any, neo4j_store: Any, samp
     neo = run(neo4j_env.uri, "query", "partners", "-p", "org=พช.", "--format", "json", env=env)
     assert neo.exit_code == 0, neo.stderr
     assert [r["partner"] for r in json.loads(neo.stdout)] == ["ref:ect_office"]
+
+
+def test_evidence_of_a_fact_named_by_its_ends(sample_like_store: Any) -> None:
+    result = run(sample_like_store, "query", "evidence", "-p", "source=สำนักงาน กกต.",
+                 "-p", "target=บันทึกข้อตกลง ECT–CDD", "-p", "rel=PARTY_TO", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [r["doc_id"] for r in rows] == ["letter"]
+    assert rows[0]["subject"].startswith("PARTY_TO:") and "กรมการพัฒนาชุมชน" in rows[0]["sentence"]
+    half = run(sample_like_store, "query", "evidence", "-p", "source=พช.")
+    assert half.exit_code == 1 and "needs both" in half.stderr

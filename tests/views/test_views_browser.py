@@ -68,6 +68,12 @@ def test_url_hash_focuses_node_and_type_toggle_hides(browser, small_graph, tmp_p
     path = write_graph_view(small_graph, tmp_path / "view.html")
     loaded = browser.open(path, fragment="#node=" + quote("Person:สมชาย", safe=""))
     assert loaded.js("window.phakhi.network.getSelectedNodes()") == ["Person:สมชาย"]
+    loaded.js("location.hash = '#node=' + encodeURIComponent('ref:moi')")  # a later link
+    loaded.page.wait_for_timeout(100)
+    assert loaded.js("window.phakhi.network.getSelectedNodes()") == ["ref:moi"]
+    loaded.js("location.hash = '#node=ref%3Anowhere'")
+    loaded.page.wait_for_timeout(100)
+    assert "not in this view" in loaded.js("document.getElementById('phakhi-search-status').textContent")
     loaded.page.click("input[data-node-type=Department]")
     hidden = loaded.js("window.phakhi.nodes.get().filter(n => n.hidden).map(n => n.id).sort()")
     assert hidden == ["ref:cdd", "ref:dopa"]
@@ -163,4 +169,19 @@ def test_six_thousand_nodes_aggregated_with_drill_down(browser, make_big_graph, 
     loaded.page.fill("#phakhi-search", "จังหวัดที่ 7")
     loaded.page.press("#phakhi-search", "Enter")
     assert loaded.js("window.phakhi.network.getSelectedNodes()") == ["ref:p7"]
+    loaded.page.close()
+
+
+def test_content_security_policy_blocks_markup_that_slipped_in(browser, small_graph, xss_names,
+                                                               tmp_path: Path) -> None:
+    # Defence in depth: were escaping ever to fail, the page allows only its own two
+    # scripts (by hash), so injected script and event handlers still do not run.
+    page = (tmp_path / "view.html")
+    text = write_graph_view(small_graph, page).read_text(encoding="utf-8")
+    page.write_text(text.replace("<body>", "<body>" + "".join(xss_names), 1), encoding="utf-8")
+    loaded = browser.open(page)
+    loaded.page.wait_for_timeout(300)
+    assert loaded.js("typeof window.__xss") == "undefined"
+    assert loaded.js("window.phakhi.nodes.length") == small_graph.number_of_nodes()  # ours ran
+    assert any("Content Security Policy" in e for e in loaded.errors)
     loaded.page.close()

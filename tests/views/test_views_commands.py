@@ -106,3 +106,24 @@ def test_report_command(store_dir: str, tmp_path: Path) -> None:
     assert 'href="view.html#node=ref%3Aect"' in page
     assert "<span class='zero'>0</span>" in page
     assert "เอกสาร (documents): 1" in page and "/c/d1.txt" in page
+
+
+def test_exact_name_fallback_resolver(small_graph) -> None:
+    from phakhi.commands.common import PhakhiError
+    from phakhi.commands.view import _exact_resolver
+
+    resolve = _exact_resolver(small_graph)
+    assert resolve("ปค.") == "ref:dopa" and resolve("กรมการปกครอง") == "ref:dopa"
+    assert resolve("ref:moi") == "ref:moi"
+    with pytest.raises(PhakhiError, match="no entity is named"):
+        resolve("ปค")  # exact only: no dot, no match
+
+
+def test_report_links_to_the_view_beside_it(store_dir: str, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    run(store_dir, "report", "-o", str(out / "report.html"))
+    assert 'href="graph.html#node=' in (out / "report.html").read_text(encoding="utf-8")
+    run(store_dir, "view", "-o", str(out / "view.html"))
+    run(store_dir, "report", "-o", str(out / "report.html"))
+    assert 'href="view.html#node=' in (out / "report.html").read_text(encoding="utf-8")

@@ -43,10 +43,11 @@ def test_timeline_orders_dated_and_lists_undated_apart(small_graph) -> None:
     timeline = section(page, "timeline")
     assert timeline.index("2019-01-02") < timeline.index("2022-06-16")
     assert "ไม่ระบุวันที่ (undated): 1" in timeline
+    assert "16 มิ.ย. 2565" in timeline and "16 มิ.ย. 2568" in timeline  # signed, and its end
 
 
 def test_trainer_coverage_tells_zero_from_unknown_and_totals(small_graph) -> None:
-    cov = analysis.trainer_coverage(small_graph)
+    (cov,) = analysis.trainer_coverage(small_graph)
     assert cov.cells[("ref:bkk", "ref:dopa")] == (12, False)
     assert cov.cells[("ref:cmi", "ref:dopa")] == (0, False)
     assert cov.cells[("ref:bkk", "ref:cdd")] == (None, True)
@@ -76,3 +77,20 @@ def test_issues_and_names_are_escaped(xss_graph, xss_names) -> None:
     assert "validation warnings): 2" in page
     issues_html = section(page, "issues")
     assert issues_html.index("unreadable") < issues_html.index("total_mismatch")  # errors first
+
+
+def test_trainer_tables_of_different_kinds_stay_apart(small_graph) -> None:
+    small_graph.add_edge("ref:bkk", "ref:dopa", key="HAS_TRAINERS:main", type="HAS_TRAINERS",
+                         count=4, trainer_type="วิทยากรหลัก", year=2020)
+    tables = analysis.trainer_coverage(small_graph)
+    assert [t.title for t in tables] == ["", "วิทยากรหลัก · 2020"]
+    assert tables[0].cells[("ref:bkk", "ref:dopa")] == (12, False)  # not 16: kinds are not summed
+    assert tables[1].cells == {("ref:bkk", "ref:dopa"): (4, False)}
+    assert "<h3>วิทยากรหลัก · 2020</h3>" in section(render_report(small_graph), "coverage")
+
+
+def test_provinces_in_thai_dictionary_order(small_graph) -> None:
+    small_graph.add_node("ref:prae", type="Province", name="แพร่")
+    small_graph.add_node("ref:kkn", type="Province", name="ขอนแก่น")
+    ordered = analysis.thai_sorted(small_graph, ["ref:prae", "ref:cmi", "ref:kkn", "ref:bkk"])
+    assert ordered == ["ref:bkk", "ref:kkn", "ref:cmi", "ref:prae"]  # เชียงใหม่ files under ช

@@ -85,13 +85,14 @@
     nodes.add(data.nodes);
     edges.add(data.edges);
   }
-  // Created empty and filled after the listeners are on: with few nodes vis stabilises
-  // inside setData, before a listener added later could hear it.
+  // Created empty, filled at the end (see setData below).
   var network = new vis.Network(container, {}, data.options);
+  var onStable = [];  // run once the layout is final (a focus before that would be undone by the fit)
   function markStable() {
     if (state.stabilized) return;
     state.stabilized = true;
     network.setOptions({ physics: { enabled: false } });
+    onStable.forEach(function (f) { f(); });
     document.body.setAttribute("data-stabilized", "true");
   }
   var physics = data.options.physics && data.options.physics.enabled;
@@ -99,8 +100,6 @@
     network.once("stabilizationIterationsDone", markStable);
     network.once("stabilized", markStable);
   }
-  network.setData({ nodes: nodes, edges: edges });
-  if (!physics) markStable();
 
   // -- details, selection, focus ------------------------------------------------------------
   var details = document.getElementById("phakhi-details");
@@ -274,14 +273,21 @@
     if (!m) return;
     var id;
     try { id = decodeURIComponent(m[1]); } catch (err) { return; }
-    focusNode(id);
+    if (!focusNode(id)) searchStatus.textContent = "ไม่อยู่ในมุมมองนี้ (not in this view): " + id;
   }
   window.addEventListener("hashchange", focusFromHash);
-  if (window.location.hash) {
-    focusFromHash();
-  } else if (data.focus && data.focus.length) {
-    focusNode(data.focus[0]);
-  }
+  onStable.push(function () {
+    if (window.location.hash) {
+      focusFromHash();
+    } else if (data.focus && data.focus.length) {
+      focusNode(data.focus[0]);
+    }
+  });
+
+  // Data last: everything above listens already when vis starts (with few nodes it
+  // stabilises inside setData).
+  network.setData({ nodes: nodes, edges: edges });
+  if (!physics) markStable();
 
   window.phakhi = { network: network, nodes: nodes, edges: edges, data: data, state: state,
                     focusNode: focusNode, findNode: findNode, expandGroup: expandGroup };
