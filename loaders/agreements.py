@@ -304,7 +304,7 @@ def _signatures(fb: Any, text: str, start: int, end: int, mentions: list[Mention
                 parties: list[Mention]) -> None:
     """Signature blocks: '(name)' lines, a rank above, the post below, 'พยาน' after."""
     from phakhi.loaders.extract import add_person
-    from phakhi.loaders.people import PersonMention, parse_bare_name, parse_positions
+    from phakhi.loaders.people import PersonMention, _is_honorific, parse_bare_name, parse_positions
 
     blocks = list(_SIG_NAME.finditer(text, start, end))
     party_ids = {p.id for p in parties}
@@ -314,9 +314,10 @@ def _signatures(fb: Any, text: str, start: int, end: int, mentions: list[Mention
             continue
         name, hon = parsed
         if not hon:
-            prev = text.rfind("\n", start, b.start() - 1)
+            # a rank on a line of its own above the bracketed name ('พันตำรวจเอก')
             above = [ln.strip() for ln in text[max(start, b.start() - 200):b.start()].split("\n") if ln.strip()]
-            if above and len(above[-1]) < 25 and re.match(r"^(?:พล|พัน|ร้อย|นาย|นาง|ว่าที่|ดร)", above[-1]):
+            if above and (_is_honorific(above[-1]) or (len(above[-1]) < 25 and re.match(
+                    r"^(?:พล|พัน|ร้อย|ว่าที่)", above[-1]))):
                 hon = above[-1]
         nxt = blocks[i + 1].start() if i + 1 < len(blocks) else end
         # the post: the next non-empty line(s) after the name
@@ -346,7 +347,6 @@ def _signatures(fb: Any, text: str, start: int, end: int, mentions: list[Mention
             fb.edge(pid, "SIGNS", aid, (b.start(), pe), on_behalf_of=behalf, as_position=as_pos)
             if behalf and behalf in fb.nodes:
                 fb.edge(behalf, "PARTY_TO", aid, (b.start(), pe))
-        _ = before
 
 
 def _party_for(org: Mention, parties: list[Mention]) -> str:
@@ -359,6 +359,7 @@ def _party_for(org: Mention, parties: list[Mention]) -> str:
 # -- MOUs reported in news -------------------------------------------------------------------
 
 _NEWS_TITLE = re.compile(r"(บันทึกข้อตกลง(?:ว่าด้วย|ความร่วมมือ)[^\n]*?)(?=\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เมื่อ|\s+ระหว่าง|\s+เพื่อ|\s+ทั้งนี้|\s*$|\n)", re.M)
+_NEWS_ROLE = re.compile(r"ร่วมเป็นเกียรติ|กล่าว|โดยมี|เป็นประธาน|เป็นสักขีพยาน|ร่วมเป็นสักขี|ลงนาม")
 _SIGNING = re.compile(r"ลงนาม(?:ใน)?(?:บันทึก|ข้อตกลง|MOU)|พิธีลงนาม")
 
 
@@ -380,10 +381,11 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
     offices = {m.name: m for m in mentions if m.is_org}
     signers: list[tuple[Any, Mention]] = []
     for p in people:
-        around = text[p.end:min(end, p.end + 250)]
-        stop = re.search(r"\n", around)
-        ctx = text[max(start, p.start - 200):p.start] + around[:stop.start() if stop else 250]
-        if not re.search(r"ลงนาม", ctx):
+        # a signer's name is followed, in the same sentence, by the signing verb before any
+        # other role ('ร่วมเป็นเกียรติ', 'กล่าว', 'โดยมี …')
+        nl = text.find("\n", p.end, end)
+        marker = _NEWS_ROLE.search(text, p.end, nl if nl > 0 else end)
+        if marker is None or not marker.group(0).endswith("ลงนาม"):
             continue
         org = next((c.org for c in p.positions if c.org is not None and not c.former), None)
         if org is None:

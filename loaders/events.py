@@ -52,10 +52,11 @@ def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[
     cer = _CEREMONY.search(text, start, end)
     if m and (cer is None or m.start() < cer.start()):
         name = canonical_text(fb.clean[m.start(1):m.end(1)])
-        if name.startswith("ประชุม"):
-            name = "การ" + name
         kind = next((k for k in ("เสวนา", "สัมมนา", "ประชุม", "อบรม") if k in name), "event")
-        return _add_event(fb, name, kind, (m.start(1), m.end(1)), text, start, end, date)
+        found = _add_event(fb, name, kind, (m.start(1), m.end(1)), text, start, end, date)
+        # 'การประชุม X' and 'ประชุม X' name the same meeting
+        fb.nodes[found[0]].add_alias(name[3:] if name.startswith("การ") else "การ" + name)
+        return found
     if cer:
         # the ceremony is named after the agreement it signs
         title_end = re.compile(r"\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เพื่อ|\n").search(text, cer.end(), end)
@@ -159,12 +160,9 @@ def _listed_under(text: str, start: int, end: int, owner: Mention, mentions: lis
 
 
 def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
-    from phakhi.loaders.people import _setup
-
     m = _VENUE_START.search(text, start, end)
     if not m:
         return
-    _, hon_pat, _, _ = _setup(fb.gazetteer)
     vs = m.end()
     stop = re.compile(r"\n|\s(?:โดย|เพื่อ|ซึ่ง|พร้อม)|\s(?=(?:พล|นาย|นาง|ดร)[^\s]*\s)|ได้ร่วม|ในวัน").search(text, vs, end)
     ve = stop.start() if stop else min(end, vs + 200)

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
-                                canonical_text, merge_node_into, node_id, reference_id)
+                                canonical_text, node_id, reference_id)
 from phakhi.loaders.mentions import Mention, find_mentions, _load_gazetteer
 
 
@@ -275,7 +275,7 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
             kind = kind or "table"
             continue
         seg_mentions = [m for m in mentions if seg.start <= m.start < seg.end]
-        date, dspan, _ = _item_date(fb, seg.start, seg.end)
+        date, _, _ = _item_date(fb, seg.start, seg.end)
         hint = seg.hint
         if hint == "mou" or agreements.looks_like_mou(text, seg.start, seg.end):
             agreements.extract_mou(fb, text, seg.start, seg.end, seg_mentions)

@@ -88,13 +88,11 @@ def extract_letter(fb: Any, text: str, start: int, end: int, mentions: list[Ment
                 pid = add_person(fb, person, date)
                 fb.edge(pid, "ISSUED", did, (sig.start(), pe), date=date, role="signer")
                 # the division named under the signature: the issuer's unit handling the matter
-                nl = text.find("\n", pe + 1)
                 unit = next((m for m in mentions if pe < m.start <= pe + 40 and m.is_org), None)
                 if unit is not None and issuer is not None and unit.id != issuer.id and unit.type == "Office":
                     fb.edge(fb.mention(unit), "PART_OF", fb.mention(issuer), (unit.start, unit.end),
                             relation="sub_organization")
                     fb.edge(did, "MENTIONS", unit.id, (unit.start, unit.end), context="responsible unit")
-                _ = nl
         from phakhi.loaders.extract import add_people
 
         tail_people = add_people(fb, text, (sig.end() if sig else closing.end()), end, mentions, date)

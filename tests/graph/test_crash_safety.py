@@ -111,6 +111,53 @@ def test_sigkill_while_rewriting_keeps_the_old_facts(tmp_path: Path) -> None:
         assert sorted(n.id for n in store.nodes()) == before
 
 
+def test_sigkill_during_phakhi_ingest_then_ingest_completes(tmp_path: Path) -> None:
+    """The real ``phakhi ingest`` on copies of the sample corpus, killed once some
+    documents are in; every stored document is whole, and ingesting again finishes."""
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    files = sorted(corpus.glob("*.txt"))
+    for copy in ("a", "b"):
+        (tmp_path / "in" / copy).mkdir(parents=True)
+        for f in files:
+            (tmp_path / "in" / copy / f.name).write_bytes(f.read_bytes())
+    store_dir = tmp_path / "store"
+    cmd = [PYTHON, "-m", "phakhi.cli", "--store", str(store_dir), "-q", "ingest", str(tmp_path / "in")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    killed = False
+    try:
+        deadline = time.monotonic() + 240  # guard against hanging, not a timing assertion
+        while proc.poll() is None and time.monotonic() < deadline:
+            if (store_dir / "phakhi.sqlite").exists():
+                with SQLiteStore(store_dir) as store:
+                    if len(store.documents()) >= 2:
+                        proc.send_signal(signal.SIGKILL)
+                        killed = True
+                        break
+            time.sleep(0.05)
+    finally:
+        if proc.poll() is None and not killed:
+            proc.kill()
+        proc.wait()
+    assert killed, "ingest finished before it could be killed"
+
+    def whole_documents() -> set[str]:
+        with SQLiteStore(store_dir) as store:
+            db = store._db
+            claims = dict(db.execute("SELECT doc_id, count(*) FROM node_claims GROUP BY doc_id"))
+            edges = dict(db.execute("SELECT doc_id, count(*) FROM edge_claims GROUP BY doc_id"))
+            docs = store.documents()
+            assert set(claims) <= {d.doc_id for d in docs}
+            for d in docs:
+                assert claims.get(d.doc_id, 0) == d.node_count and edges.get(d.doc_id, 0) == d.edge_count
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            return {d.path for d in docs}
+
+    assert 2 <= len(whole_documents()) < 2 * len(files)
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert len(whole_documents()) == 2 * len(files)
+
+
 # -- Neo4j: a push killed mid-way ------------------------------------------------------
 
 @pytest.mark.neo4j

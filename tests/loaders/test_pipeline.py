@@ -1,7 +1,6 @@
 """Ingest into a real SQLite store: the sample corpus end to end, re-ingest, bad files."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

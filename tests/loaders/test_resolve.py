@@ -81,3 +81,34 @@ def test_unknown_org_names_differing_by_spacing_merge(tmp_path):
     assert len(merges) == 1 and merges[0].status == "accepted"
     assert sum(1 for n in store.nodes() if n.type == "VolunteerNetwork") == 1
     store.close()
+
+
+def _mou(doc_id: str, title: str, parties: list[str], ordinal: int = 1, **props) -> DocumentFacts:
+    p = [Provenance(doc_id, 0, 1, "x")]
+    aid = f"Agreement:{title}|{doc_id}|{ordinal}"
+    nodes = [Node(aid, "Agreement", title, properties=dict(props), provenance=p)]
+    nodes += [Node(x, "Department", x.split(":")[1], provenance=p) for x in parties]
+    edges = [Edge(x, aid, "PARTY_TO", {}, p) for x in parties]
+    return DocumentFacts(DocumentInfo(doc_id, f"/{doc_id}.txt", doc_id), nodes, edges)
+
+
+def test_same_mou_in_news_and_in_full_text_is_one_agreement(tmp_path):
+    store = SQLiteStore(tmp_path)
+    store.write(_mou("news", "บันทึกข้อตกลงว่าด้วยความร่วมมือ ก", ["ref:a", "ref:b"], date="2023-01-05"))
+    store.write(_mou("text", "บันทึกข้อตกลงว่าด้วยความร่วมมือ ก", ["ref:a", "ref:b"], duration_years=3))
+    store.write(_mou("other", "บันทึกข้อตกลงว่าด้วยความร่วมมือ ก", ["ref:a", "ref:c"]))
+    merges = [m for m in resolve(store) if m.from_id.startswith("Agreement:")]
+    assert len(merges) == 1 and merges[0].status == "accepted"
+    assert sum(1 for n in store.nodes() if n.type == "Agreement") == 2  # other parties: another MOU
+    store.close()
+
+
+def test_two_agreements_with_one_title_in_one_document_stay_two(tmp_path):
+    store = SQLiteStore(tmp_path)
+    batch = _mou("d", "บันทึกข้อตกลง ข", ["ref:a", "ref:b"], 1)
+    second = _mou("d", "บันทึกข้อตกลง ข", ["ref:a", "ref:b"], 2)
+    batch.nodes += second.nodes[:1]
+    batch.edges += second.edges
+    store.write(batch)
+    assert not [m for m in resolve(store) if m.from_id.startswith("Agreement:")]
+    store.close()
