@@ -99,10 +99,12 @@ class Deal:
     clauses: dict[str, list[Clause]]
     centre: str
     thai_clause_digits: bool
+    policy_level: bool = False  # between ministries (or a ministry and an agency), signed by ministers
 
     @property
     def title(self) -> str:
-        return f"บันทึกข้อตกลงว่าด้วยความร่วมมือ{self.topic}"
+        level = "ระดับนโยบาย" if self.policy_level else ""
+        return f"บันทึกข้อตกลงว่าด้วยความร่วมมือ{level}{self.topic}"
 
 
 class World:
@@ -145,13 +147,20 @@ class World:
         parties = rng.sample(A.PARTY_KEYS, n_parties)
         if rng.random() < 0.4 and "ect_office" not in parties:
             parties[0] = "ect_office"
+        policy = rng.random() < 0.15
+        if policy:  # a ministry with an independent agency or another ministry
+            parties = [rng.choice(sorted(A.MINISTRIES)),
+                       rng.choice(sorted(A.INDEPENDENT) + sorted(A.MINISTRIES))]
+            if parties[0] == parties[1]:
+                parties[1] = "ect_office"
         centres_owned = [c for c in A.CENTRES.values() if c.owner in parties]
         centre = (centres_owned[0].key if centres_owned and rng.random() < 0.7
                   else rng.choice(sorted(A.CENTRES)))
         dated = rng.random() < 0.75
         date = random_date(rng) if dated else None
         room, floor = f"ห้องประชุม{rng.choice(A.ROOM_NAMES)}", rng.randint(2, 9)
-        venue = (Venue("ห้องประชุมราชสีห์", None, "ศาลาว่าการกระทรวงมหาดไทย") if rng.random() < 0.3
+        at_moi = any(p == "moi" or A.ALL_BODIES[p].parent == "moi" for p in parties)
+        venue = (Venue("ห้องประชุมราชสีห์", None, "ศาลาว่าการกระทรวงมหาดไทย") if at_moi and rng.random() < 0.4
                  else Venue(room, floor, A.ALL_BODIES[parties[0]].name, building_is_body=True))
         duration = rng.choice([None, 1, 2, 3, 3, 5])
         notice = rng.choice([None, 30, 30, 60, 90]) if duration else None
@@ -159,11 +168,12 @@ class World:
         thai = rng.random() < 0.7
         clauses = {p: self._clauses(rng, p, parties, centre) for p in parties}
         return Deal(index, rng.choice(A.MOU_TOPICS), parties, date, venue if dated else None, duration, notice,
-                    witnesses, clauses, centre, thai)
+                    witnesses, clauses, centre, thai, policy)
 
     def _clauses(self, rng: random.Random, party: str, parties: list[str], centre: str) -> list[Clause]:
         body = A.ALL_BODIES[party]
-        owned = [n for n in A.NETWORKS.values() if n.owner in (party, body.parent)]
+        owned = [n for n in A.NETWORKS.values()
+                 if n.owner in (party, body.parent) or A.ALL_BODIES[n.owner].parent == party]
         nets = owned or [A.NETWORKS[k] for k in rng.sample(sorted(A.NETWORKS), 2)]
         c = A.CENTRES[centre]
         posts = A.FIELD_POSTS.get(party, [])

@@ -34,13 +34,16 @@ def _steps(value: str) -> list[str]:
 @click.option("--neo4j", "neo4j", default="local", show_default=True, metavar="local|off|URI",
               help="local: a private server on its own port (scripts/neo4j-local, stopped after); "
                    "a bolt:// URI: that (empty) database, credentials from NEO4J_USER/NEO4J_PASSWORD.")
+@click.option("--neo4j-max-facts", type=int, default=60_000, show_default=True,
+              help="Facts loaded through the store before it stops and extrapolates; the whole "
+                   "graph then goes into the private server by neo4j-admin import for the queries.")
 @click.option("--workdir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where generated corpora and stores go (default: a temporary folder).")
 @click.option("--profile", is_flag=True, help="cProfile extraction and Neo4j loading; top functions in the JSON.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True, help="Output format.")
 def bench(scale: float, national: float | None, out: Path, steps: str, seed: int, neo4j: str,
-          workdir: Path | None, profile: bool, fmt: str) -> None:
+          neo4j_max_facts: int, workdir: Path | None, profile: bool, fmt: str) -> None:
     """Measure extraction, Neo4j loading, canned questions, analyses and the HTML view on
     generated Thai documents and a generated national graph; each target met or missed.
 
@@ -56,7 +59,8 @@ def bench(scale: float, national: float | None, out: Path, steps: str, seed: int
         tmp = tempfile.TemporaryDirectory(prefix="phakhi-bench-")
         workdir = Path(tmp.name)
     cfg = BenchConfig(scale=scale, seed=seed, workdir=str(workdir.resolve()), steps=chosen,
-                      national=national, neo4j=neo4j, profile=profile)
+                      national=national, neo4j=neo4j, profile=profile,
+                      neo4j_max_facts=neo4j_max_facts)
     try:
         results = run_bench(cfg, progress=lambda m: click.echo(m, err=True))
     finally:

@@ -11,7 +11,8 @@ How facts live in Neo4j (the choice, and why):
   the claims on the node is what lets ``remove_document`` take exactly one document's
   word away and re-fold the rest.
 * Every stated edge is ``(a)-[:<TYPE> {id, qualifier, docs, provenance, claims, …}]->(b)``
-  between the ids as stated (merges are not materialised). An end no document states as
+  between the ids as stated. Merges are not materialised: a merged-away entity carries
+  ``merged_into`` (the id it is read as), so Cypher can skip or follow it. An end no document states as
   a node is a bare ``(:Entity {id})`` without a type label, deleted when nothing uses it.
 * Bookkeeping: ``(:PhakhiDocument {id, path, fingerprint, seq, node_ids, edge_ids,
   issues, facts_hash, …})`` per stored document (``seq`` is the ingest order),
@@ -29,6 +30,7 @@ after a crash Neo4j holds the document's old facts or its new ones.
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import logging
@@ -42,8 +44,9 @@ from neo4j import exceptions as neo4j_errors
 
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
                                 merge_edge_into, merge_node_into, stable_json)
-from phakhi.graph.sqlite_store import (MergedView, copy_edges, copy_nodes, merged_view,
-                                        networkx_from_view, now_iso)
+from phakhi.graph.sqlite_store import (MergedView, bulk_allocation, copy_edges, copy_nodes,
+                                        merged_view, networkx_from_view, now_iso,
+                                        resolve_merges)
 from phakhi.graph.store import Merge, Store, StoreError
 from phakhi.ontology import Ontology, OntologyError, load_ontology
 
@@ -80,6 +83,8 @@ def _neo4j_value(value: Any) -> Any:
     anything else (maps, mixed lists) as a JSON string."""
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
+    if isinstance(value, (datetime.date, datetime.time)):
+        return str(value)  # as stable_json writes it into the claims
     if isinstance(value, (list, tuple)):
         kinds = {type(v) for v in value}
         if not value or (len(kinds) == 1 and kinds <= {str, bool, int, float}):
@@ -230,6 +235,8 @@ class Neo4jStore(Store):
                                   f"(n:{DOCUMENT}) REQUIRE n.id IS UNIQUE",
             "phakhi_merge_from": f"CREATE CONSTRAINT phakhi_merge_from IF NOT EXISTS FOR "
                                  f"(n:{MERGE}) REQUIRE n.from_id IS UNIQUE",
+            "entity_merged_into": f"CREATE INDEX entity_merged_into IF NOT EXISTS FOR "
+                                  f"(n:{ENTITY}) ON (n.merged_into)",
             FULLTEXT_INDEX: f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR "
                             f"(n:{ENTITY}) ON EACH [n.name, n.aliases_text] "
                             "OPTIONS {indexConfig: {`fulltext.analyzer`: 'thai'}}",
@@ -277,37 +284,47 @@ class Neo4jStore(Store):
             raise StoreError(f"{doc.path or doc.doc_id}: {exc}") from None
 
     @staticmethod
-    def _lock(tx: ManagedTransaction) -> None:
-        # taking the write lock on one node first serialises writers, so the
-        # read-modify-write of claims below never loses another writer's update
-        tx.run(f"MERGE (l:{LOCK} {{id: 'writer'}}) SET l.version = coalesce(l.version, 0) + 1")
+    def _lock(tx: ManagedTransaction, doc_id: str = "") -> dict[str, Any]:
+        """Take the writers' lock and read ``doc_id``'s bookkeeping in one round trip.
+
+        Every writer updates the one lock node first, which serialises writers, so the
+        read-modify-write of claims never loses another writer's update.
+        """
+        rec = tx.run(f"MERGE (l:{LOCK} {{id: 'writer'}}) SET l.version = coalesce(l.version, 0) + 1 "
+                     f"WITH l OPTIONAL MATCH (d:{DOCUMENT} {{id: $id}}) "
+                     "RETURN d.seq AS seq, d.node_ids AS node_ids, d.edge_ids AS edge_ids, "
+                     "l.next_seq AS next_seq", id=doc_id).single()
+        return dict(rec) if rec is not None else {}
 
     def _write_tx(self, tx: ManagedTransaction, facts: DocumentFacts, digest: str) -> None:
-        self._lock(tx)
         doc = facts.document
-        rec = tx.run(f"MATCH (d:{DOCUMENT} {{id: $id}}) RETURN d.seq AS seq, "
-                     "d.node_ids AS node_ids, d.edge_ids AS edge_ids", id=doc.doc_id).single()
-        if rec is not None:
+        rec = self._lock(tx, doc.doc_id)
+        if rec.get("seq") is not None:
             seq, old_nodes, old_edges = rec["seq"], rec["node_ids"] or [], rec["edge_ids"] or []
         else:
-            seq = tx.run(f"MATCH (d:{DOCUMENT}) RETURN coalesce(max(d.seq), 0) + 1 AS s").single()["s"]
+            seq = rec.get("next_seq")
+            if seq is None:  # a database written before the counter existed
+                seq = tx.run(f"MATCH (d:{DOCUMENT}) RETURN coalesce(max(d.seq), 0) + 1 AS s").single()["s"]
             old_nodes, old_edges = [], []
         self._replace_claims(tx, doc.doc_id, seq, facts.nodes, facts.edges, old_nodes, old_edges)
-        props = {"path": doc.path, "fingerprint": doc.fingerprint, "title": doc.title or "",
-                 "kind": doc.kind or "", "date": doc.date, "ingested_at": doc.ingested_at or now_iso(),
+        self._mark_merged(tx)
+        props = {"path": str(doc.path), "fingerprint": doc.fingerprint, "title": doc.title or "",
+                 "kind": doc.kind or "", "date": None if doc.date is None else str(doc.date), "ingested_at": doc.ingested_at or now_iso(),
                  "node_count": len(facts.nodes), "edge_count": len(facts.edges), "seq": seq,
                  "node_ids": [n.id for n in facts.nodes], "edge_ids": [e.id for e in facts.edges],
                  "issues": stable_json([i.to_dict() for i in facts.issues]), "facts_hash": digest}
-        tx.run(f"MERGE (d:{DOCUMENT} {{id: $id}}) SET d += $props", id=doc.doc_id, props=props)
+        tx.run(f"MERGE (d:{DOCUMENT} {{id: $id}}) SET d += $props WITH d "
+               f"MATCH (l:{LOCK} {{id: 'writer'}}) "
+               "SET l.next_seq = CASE WHEN coalesce(l.next_seq, 0) > $seq THEN l.next_seq "
+               "ELSE $seq + 1 END", id=doc.doc_id, props=props, seq=seq)
 
     def _remove_tx(self, tx: ManagedTransaction, doc_id: str) -> bool:
-        self._lock(tx)
-        rec = tx.run(f"MATCH (d:{DOCUMENT} {{id: $id}}) RETURN d.seq AS seq, "
-                     "d.node_ids AS node_ids, d.edge_ids AS edge_ids", id=doc_id).single()
-        if rec is None:
+        rec = self._lock(tx, doc_id)
+        if rec.get("seq") is None:
             return False
         self._replace_claims(tx, doc_id, rec["seq"], [], [], rec["node_ids"] or [],
                              rec["edge_ids"] or [])
+        self._mark_merged(tx)
         tx.run(f"MATCH (d:{DOCUMENT} {{id: $id}}) DELETE d", id=doc_id)
         return True
 
@@ -417,18 +434,23 @@ class Neo4jStore(Store):
                      "claims": stable_json(claims), **_flat_properties(folded.properties)}
             node_rows.setdefault(label, []).append({"id": nid, "props": props})
 
+        # Node labels go in as $(…) parameters (Cypher 5.26 dynamic labels): one statement
+        # for all labels, each of them passed check_label first.
         unwind = self._unwind
-        for label, rows in node_rows.items():
-            unwind(tx, f"UNWIND $rows AS row MERGE (n:{ENTITY} {{id: row.id}}) "
-                       f"SET n = row.props SET n:{label}", rows)
-        for label, nids in stale.items():
-            label = self.ontology.check_label(label)
-            unwind(tx, f"UNWIND $rows AS id MATCH (n:{ENTITY} {{id: id}}) REMOVE n:{label}", nids)
+        unwind(tx, f"UNWIND $rows AS row MERGE (n:{ENTITY} {{id: row.id}}) "
+                   "SET n = row.props SET n:$(row.label)",
+               [{**row, "label": self.ontology.check_label(label)}
+                for label, rows in node_rows.items() for row in rows])
+        unwind(tx, f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) REMOVE n:$(row.label)",
+               [{"id": nid, "label": self.ontology.check_label(label)}
+                for label, nids in stale.items() for nid in nids])
         unwind(tx, f"UNWIND $rows AS id MATCH (n:{ENTITY} {{id: id}}) SET n = {{id: id}}", bare)
-        for rel_type, eids in deletes.items():
+        for rel_type, eids in deletes.items():  # typed MATCH: uses the relationship index
             rel_type = self.ontology.check_rel_type(rel_type)
             unwind(tx, f"UNWIND $rows AS id MATCH ()-[r:{rel_type} {{id: id}}]->() DELETE r", eids)
         for rel_type, rows in upserts.items():
+            # the type is written into the text here: a dynamic $(type) in MERGE makes the
+            # planner scan every relationship instead of expanding between the two ends
             rel_type = self.ontology.check_rel_type(rel_type)
             unwind(tx, f"UNWIND $rows AS row MERGE (a:{ENTITY} {{id: row.source}}) "
                        f"MERGE (b:{ENTITY} {{id: row.target}}) "
@@ -441,6 +463,26 @@ class Neo4jStore(Store):
         """Run an ``UNWIND $rows`` statement in chunks of ``batch_size`` rows."""
         for i in range(0, len(rows), self.batch_size):
             tx.run(query, rows=rows[i:i + self.batch_size]).consume()
+
+    def _mark_merged(self, tx: ManagedTransaction) -> None:
+        """Keep ``merged_into`` on every merged-away entity: the id it is read as.
+
+        Edges stay on the ids as stated; Cypher that wants the merged view skips nodes
+        with ``merged_into`` or follows it. Only the merges' ends are read, so this is
+        cheap while decisions are few compared to entities.
+        """
+        merges = [self._merge(dict(r["m"])) for r in tx.run(
+            f"MATCH (m:{MERGE}) WHERE m.status = 'accepted' RETURN m")]
+        ends = sorted({m.from_id for m in merges} | {m.to_id for m in merges})
+        existing = {r["id"] for r in tx.run(
+            f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) WHERE n.claims IS NOT NULL "
+            "RETURN n.id AS id", ids=ends)}
+        resolved = resolve_merges(merges, existing)
+        tx.run(f"MATCH (n:{ENTITY}) WHERE n.merged_into IS NOT NULL AND NOT n.id IN $ids "
+               "REMOVE n.merged_into", ids=list(resolved)).consume()
+        self._unwind(tx, f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) "
+                         "SET n.merged_into = row.to",
+                     [{"id": k, "to": v} for k, v in resolved.items()])
 
     # -- documents --------------------------------------------------------------------
     def _doc_records(self) -> list[dict[str, Any]]:
@@ -492,8 +534,9 @@ class Neo4jStore(Store):
             merges = [self._merge(dict(r["m"])) for r in tx.run(f"MATCH (m:{MERGE}) RETURN m")]
             return node_claims, edge_claims, merges
 
-        node_claims, edge_claims, merges = self._run_read(read)
-        self._view = merged_view(node_claims, edge_claims, merges)
+        with bulk_allocation():
+            node_claims, edge_claims, merges = self._run_read(read)
+            self._view = merged_view(node_claims, edge_claims, merges)
         self._view_version = version
         return self._view
 
@@ -551,6 +594,7 @@ class Neo4jStore(Store):
             self._lock(tx)
             tx.run(f"MERGE (m:{MERGE} {{from_id: $id}}) SET m += $props", id=merge.from_id,
                    props=props)
+            self._mark_merged(tx)
         self._run_write(write)
 
     def delete_merge(self, from_id: str) -> bool:
@@ -558,6 +602,7 @@ class Neo4jStore(Store):
             self._lock(tx)
             rec = tx.run(f"MATCH (m:{MERGE} {{from_id: $id}}) DELETE m RETURN count(*) AS c",
                          id=from_id).single()
+            self._mark_merged(tx)
             return bool(rec and rec["c"])
         return bool(self._run_write(write))
 

@@ -20,6 +20,8 @@ show the same graph for the same claims.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import sqlite3
@@ -68,6 +70,20 @@ def now_iso() -> str:
 
 
 # -- the merged view (shared with the Neo4j store) --------------------------------------
+
+@contextlib.contextmanager
+def bulk_allocation() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building millions of small objects (none
+    of them cyclic garbage): it would otherwise rescan them again and again, which
+    doubles the time to load 1M edges."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 
 @dataclass
 class MergedView:
@@ -196,17 +212,33 @@ def copy_edges(view: MergedView) -> Iterator[Edge]:
 
 
 def networkx_from_view(view: MergedView) -> nx.MultiDiGraph:
-    """The merged view as a MultiDiGraph (same attributes as ``store.to_networkx``), built
-    with the bulk ``add_*_from`` calls and the edge ids already known (no re-hashing)."""
+    """The merged view as a MultiDiGraph with the same attributes as ``store.to_networkx``.
+
+    Built by filling the graph's adjacency dicts directly (what ``add_edges_from`` does,
+    without its per-edge checks): the view already guarantees that both ends exist and
+    that edge ids are unique, and this is about three times faster on 1M edges.
+    """
+    with bulk_allocation():
+        return _fill_graph(view)
+
+
+def _fill_graph(view: MergedView) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    g.add_nodes_from((n.id, {"type": n.type, "name": n.name, "aliases": list(n.aliases),
-                             "provenance": [provenance_dict(p) for p in n.provenance],
-                             **n.properties})
-                     for n in view.nodes.values())
-    g.add_edges_from((e.source, e.target, eid,
-                      {"type": e.type, "qualifier": e.qualifier,
-                       "provenance": [provenance_dict(p) for p in e.provenance], **e.properties})
-                     for eid, e in view.edges.items())
+    node_attrs, succ, pred = g._node, g._succ, g._pred
+    for n in view.nodes.values():
+        node_attrs[n.id] = {"type": n.type, "name": n.name, "aliases": list(n.aliases),
+                            "provenance": [provenance_dict(p) for p in n.provenance],
+                            **n.properties}
+        succ[n.id] = {}
+        pred[n.id] = {}
+    for eid, e in view.edges.items():
+        out = succ[e.source]
+        keys = out.get(e.target)
+        if keys is None:
+            keys = out[e.target] = {}
+            pred[e.target][e.source] = keys
+        keys[eid] = {"type": e.type, "qualifier": e.qualifier,
+                     "provenance": [provenance_dict(p) for p in e.provenance], **e.properties}
     return g
 
 
@@ -248,13 +280,14 @@ class SQLiteStore(Store):
         facts = batch.merged()
         doc = facts.document
         node_rows = [(doc.doc_id, n.id, n.type, n.name, stable_json(n.aliases),
-                      stable_json(n.properties), stable_json([p.to_dict() for p in n.provenance]))
+                      stable_json(n.properties), stable_json([provenance_dict(p) for p in n.provenance]))
                      for n in facts.nodes]
         edge_rows = [(doc.doc_id, e.id, e.source, e.target, e.type, e.qualifier,
-                      stable_json(e.properties), stable_json([p.to_dict() for p in e.provenance]))
+                      stable_json(e.properties), stable_json([provenance_dict(p) for p in e.provenance]))
                      for e in facts.edges]
         issue_rows = [(doc.doc_id, stable_json(i.to_dict())) for i in facts.issues]
-        doc_row = (doc.doc_id, doc.path, doc.fingerprint, doc.title or "", doc.kind or "", doc.date,
+        doc_row = (doc.doc_id, str(doc.path), doc.fingerprint, doc.title or "", doc.kind or "",
+                   None if doc.date is None else str(doc.date),
                    doc.ingested_at or now_iso(), len(node_rows), len(edge_rows))
         with self._transaction():
             self._db.execute(
@@ -360,6 +393,10 @@ class SQLiteStore(Store):
         return self._view
 
     def _load_view(self) -> MergedView:
+        with bulk_allocation():
+            return self._read_view()
+
+    def _read_view(self) -> MergedView:
         db = self._db
         # one consistent snapshot for the three reads
         db.execute("BEGIN")

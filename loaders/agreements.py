@@ -17,9 +17,14 @@ from phakhi.loaders.mentions import Mention, lookup_name
 
 _MOU_OPENING = re.compile(r"(?:บันทึกข้อตกลง|บันทึกความเข้าใจ|บันทึกความร่วมมือ)[^\n]{0,40}?(?:ฉบับนี้)?\s*(?:จัดทำขึ้น|ทำขึ้น)\s*(?:ณ[^\n]{0,80}?)?ระหว่าง")
 _TITLE_LINE = re.compile(r"^[ \t]*((?:บันทึกข้อตกลง|บันทึกความเข้าใจ|บันทึกความร่วมมือ)[^\n]*)$", re.M)
-_SECTION = re.compile(r"^[ \t]*(?:ความร่วมมือของ|บทบาทหน้าที่ของ|หน้าที่ของ|ภารกิจของ)\s*([^\n]{3,120}?)[ \t]*$"
-                      r"|^[ \t]*([^\n]{3,120}?)\s*(?:มีหน้าที่|ตกลงที่จะ)[ \t]*$", re.M)
-_CLAUSE = re.compile(r"^[ \t]*(\d{1,2})\s?\.\s*(?!\d)", re.M)
+_SECTION_NO = r"(?:ข้อ\s*\d{1,2}\.?\s*|\d{1,2}\.\s*)?"
+_SECTION = re.compile(
+    r"^[ \t]*" + _SECTION_NO + r"(?:ความร่วมมือของ|บทบาทหน้าที่ของ|หน้าที่และความรับผิดชอบของ|หน้าที่ของ|ภารกิจของ"
+    r"|ขอบเขตความร่วมมือของ|ความรับผิดชอบของ)\s*([^\n]{3,120}?)(?:\s*(?:ดังนี้|ดังต่อไปนี้))?[ \t:]*$"
+    r"|^[ \t]*" + _SECTION_NO + r"([^\n]{3,120}?)\s*(?:มีหน้าที่|ตกลงที่จะ|ตกลงจะ|จะดำเนินการ)(?:ดำเนินการ)?"
+    r"\s*(?:ดังนี้|ดังต่อไปนี้)?[ \t:]*$", re.M)
+# '๑. …', '(๑) …', '๑) …'
+_CLAUSE = re.compile(r"^[ \t]*(?:\((\d{1,2})\)|(\d{1,2})\s?[.)])\s*(?!\d)", re.M)
 _TERMS = re.compile(r"ระยะเวลา|การเปลี่ยนแปลง|การแก้ไข|การบอกเลิก|การยกเลิก|ผลบังคับ")
 _SIGN_END = re.compile(r"(?:จึงได้ลงนาม|ได้ลงนาม(?:ไว้)?(?:เป็นสำคัญ)?ร่วมกัน|ลงนามไว้เป็นหลักฐาน|ต่อหน้าพยาน)[^\n]*")
 _SIG_NAME = re.compile(r"^[ \t]*(?:ลงชื่อ)?[ \t]*\(([^()\n]{4,60})\)[ \t]*$", re.M)
@@ -205,7 +210,7 @@ def _clauses(fb: Any, text: str, start: int, end: int, mentions: list[Mention], 
             head = text[cs:min(ce, cs + 40)]
             if _TERMS.match(head.strip()):
                 break  # general terms follow: agreement properties, not obligations
-            clause = int(cm.group(1))
+            clause = int(cm.group(1) or cm.group(2))
             inner = [x for x in mentions if cs <= x.start < ce]
             concerns = []
             for x in inner:

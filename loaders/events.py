@@ -274,6 +274,7 @@ def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: li
                 if _PRESIDE.search(between[:60]):
                     continue
                 fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role=canonical_text(am.group(0)))
+        _unnamed_posts(fb, text, window_start, am.start(), eid, am.group(0))
     # panels: 'โดย A … B … และ C เป็นผู้ดำเนินรายการ'
     for mm in _MODERATOR.finditer(text, start, end):
         para_start = max(start, text.rfind("\n", 0, mm.start()) + 1)
@@ -299,6 +300,28 @@ def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: li
 
 _COUNT = re.compile(r"(?:(\d+)\s*จังหวัด\s*ๆ?\s*ละ\s*(\d+)\s*คน|จังหวัดละ\s*(\d+)\s*คน|(?:จำนวน\s*)?(\d[\d,]*)\s*คน)")
 _LIST_START = re.compile(r"(?:ประกอบด้วย|ได้แก่|ผู้เข้าร่วม[^\s]*|ผู้เข้ารับการ[^\s]*)\s*")
+
+
+def _unnamed_posts(fb: Any, text: str, start: int, end: int, eid: str, role: str) -> None:
+    """'โดยมีปลัดกระทรวงมหาดไทยและผู้บริหาร… ร่วมเป็นเกียรติ': a post named without its
+    holder attends as a Position node (title + organisation)."""
+    from phakhi.loaders.mentions import find_mentions
+    from phakhi.loaders.people import _setup, _title_regex
+
+    gaz, _, _, _ = _setup(fb.gazetteer)
+    titles = _title_regex(id(gaz))
+    for m in re.finditer(r"โดยมี\s*", text[start:end]):
+        s = start + m.end()
+        tm = titles.match(text, s)
+        if not tm:
+            continue
+        orgs = [o for o in find_mentions(text[tm.end():tm.end() + 60], gaz) if o.start == 0 and o.is_org]
+        if not orgs:
+            continue
+        name = canonical_text(text[s:tm.end() + orgs[0].end])
+        pid = node_id("Position", name)
+        fb.node(pid, "Position", name, (s, tm.end() + orgs[0].end), organization=orgs[0].id)
+        fb.edge(pid, "ATTENDS", eid, (s, end), role=canonical_text(role))
 
 
 def _groups(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:

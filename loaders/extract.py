@@ -10,6 +10,7 @@ letters and trainer tables -> :class:`DocumentFacts` with provenance.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -66,6 +67,12 @@ class FactBuilder:
         a = self.clean.rfind("\n", 0, start) + 1
         b = self.clean.find("\n", end)
         b = len(self.clean) if b < 0 else b
+        if b - a <= 300:  # short lines (table rows, headings) repeat: quote each once
+            cache = self.__dict__.setdefault("_lines", {})
+            line = cache.get((a, b))
+            if line is None:
+                line = cache[(a, b)] = canonical_text(self.clean[a:b])
+            return line
         if b - a > 300:
             a = max(a, self.clean.rfind(" ", a, max(a, start - 120)) + 1)
             nb = self.clean.find(" ", min(b, end + 120), b)
@@ -207,7 +214,11 @@ def _item_date(fb: FactBuilder, start: int, end: int) -> tuple[str | None, tuple
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` falls in one of ``spans`` (few spans: tables, furniture)."""
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
 
 
 def add_people(fb: FactBuilder, text: str, start: int, end: int, mentions: list[Mention],
@@ -267,6 +278,7 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
         if _in_spans(m.start, furniture) and not _in_spans(m.start, owner_spans):
             continue
         fb.mention(m)
+    mention_starts = [m.start for m in mentions]  # mentions come sorted by start
     doc_date: str | None = None
     title = ""
     kind = ""
@@ -274,7 +286,9 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
         if seg.hint == "table" or _in_spans(seg.start, table_spans) and seg.end <= max(b for _, b in table_spans):
             kind = kind or "table"
             continue
-        seg_mentions = [m for m in mentions if seg.start <= m.start < seg.end]
+        lo = bisect.bisect_left(mention_starts, seg.start)
+        hi = bisect.bisect_left(mention_starts, seg.end)
+        seg_mentions = mentions[lo:hi]
         date, _, _ = _item_date(fb, seg.start, seg.end)
         hint = seg.hint
         if hint == "mou" or agreements.looks_like_mou(text, seg.start, seg.end):

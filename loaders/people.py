@@ -96,10 +96,16 @@ _GAZ: dict[int, Any] = {}
 
 def _is_honorific(word: str) -> bool:
     """A 'surname' that is itself a rank ('… พลเอก') belongs to the next name."""
-    if word in _FALLBACK_HONORIFICS:
-        return True
-    return any(word == h.text or word == h.full for g in _GAZ.values() if g is not None
-               for h in getattr(g, "honorifics", []) or [])
+    return word in _honorific_words(tuple(id(g) for g in _GAZ.values()))
+
+
+@functools.lru_cache(maxsize=8)
+def _honorific_words(gaz_ids: tuple[int, ...]) -> frozenset[str]:
+    words = set(_FALLBACK_HONORIFICS)
+    for g in _GAZ.values():
+        for h in getattr(g, "honorifics", []) or []:
+            words.update(x for x in (h.text, h.full) if x)
+    return frozenset(words)
 
 
 def _setup(gazetteer: Any) -> tuple[Any, re.Pattern[str], dict[str, bool], re.Pattern[str]]:

@@ -239,9 +239,9 @@ def test_each_table_problem_is_reported_once(ingested: dict[str, Any]) -> None:
     assert sorted(i["code"] for i in table) == ["missing_cells", "total_mismatch", "total_mismatch"], table
 
 
-@pytest.mark.xfail(strict=True, reason="the tqdm progress bar is written to stderr even when it is not a "
-                   "terminal; with no newline of its own it is glued to the first 'phakhi: PATH: reason' "
-                   "line, so scripts reading stderr line by line miss that error")
+@pytest.mark.xfail(strict=True, reason="the tqdm progress bar is written to stderr even when stderr is not a "
+                   "terminal (a pipe, a log file): stderr then holds more than the error lines, and the "
+                   "bar, which ends without a newline, shares its line with the first 'phakhi: PATH: reason'")
 def test_without_quiet_every_stderr_line_is_still_one_error(tmp_path: Path) -> None:
     folder = build_folder(tmp_path / "docs")
     result = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), "ingest", str(folder)],
@@ -252,10 +252,25 @@ def test_without_quiet_every_stderr_line_is_still_one_error(tmp_path: Path) -> N
 
 # --- a 50 MB text ------------------------------------------------------------------------
 
+CPU_SECONDS = 600  # 50 MB at the rate the pipeline reads 1 MB (about 4 s) is ~200 s; a cap, not a timing
+
+
+def _caps() -> None:  # runs in the child before exec
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (3 * 2**30, 3 * 2**30))  # 3 GiB for 50 MB of text
+    resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS + 30))
+
+
 @pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="extraction is quadratic in the document's length (extract.py _prev_org/"
+                   "_next_org scan all mentions per sentence; edge() and agreements.extract_news_mou compare "
+                   "against every earlier fact): 0.25 MB takes ~1 s of CPU, 1 MB ~10 s, so 50 MB takes hours "
+                   "instead of being ingested or refused with a size message")
 def test_50_mb_text_is_ingested_or_refused_in_one_line(tmp_path: Path) -> None:
-    """Ingested, or refused with a size message — never a crash. Run in a subprocess with an
-    address-space cap so a blow-up shows as a failure here, not as a machine out of memory."""
+    """Ingested, or refused with a size message — never a crash. The CLI runs in a process
+    with an address-space and a CPU-time cap, so a blow-up shows as a failure here instead
+    of a machine out of memory or a run that never ends."""
     folder = tmp_path / "big"
     folder.mkdir()
     line = (NEWS.format(name="นาย" + PERSON).replace("\n\n", " ") * 4).encode("utf-8")
@@ -264,19 +279,17 @@ def test_50_mb_text_is_ingested_or_refused_in_one_line(tmp_path: Path) -> None:
         while fh.tell() < 50 * 2**20:
             fh.write(chunk)
     shutil.copy(CORPUS / GOOD[0], folder / GOOD[0])
-    cap = 3 * 2**30  # 3 GiB of address space for 50 MB of text
-    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (%d, %d)); "
-            "from phakhi.cli import main; sys.argv[0] = 'phakhi'; main()" % (cap, cap))
     store = tmp_path / "store"
-    proc = subprocess.run([sys.executable, "-c", code, "--store", str(store), "-q", "ingest", str(folder),
-                           "--format", "json"], capture_output=True, text=True, timeout=3000)
+    proc = subprocess.run([sys.executable, "-m", "phakhi.cli", "--store", str(store), "-q", "ingest",
+                           str(folder), "--format", "json"], capture_output=True, text=True,
+                          preexec_fn=_caps)
     assert "Traceback" not in proc.stderr and "MemoryError" not in proc.stderr, proc.stderr[-2000:]
-    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert proc.returncode in (0, 1), f"killed or crashed: status {proc.returncode}"
     report = json.loads(proc.stdout)["report"]
-    if proc.returncode == 1:  # refused: one line, naming the file and its size
+    if proc.returncode == 1:  # refused: one line, naming the file and saying why
         lines = [x for x in proc.stderr.splitlines() if x.strip()]
         assert len(lines) == 1 and lines[0].startswith(f"phakhi: {folder / 'big.txt'}: "), lines
-        assert re.search(r"too large|size|bytes", lines[0]), lines[0]
+        assert re.search(r"too large|size|bytes|MB", lines[0]), lines[0]
         assert report["ingested"] == 1
     else:
         assert report["ingested"] == 2 and report["failed"] == 0

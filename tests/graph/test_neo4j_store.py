@@ -79,8 +79,13 @@ def test_idempotent_and_merges(neo4j_store) -> None:
     [e] = list(neo4j_store.edges())
     assert {p.doc_id for p in e.provenance} == {"a", "b"}
     assert [m.from_id for m in neo4j_store.merges("accepted")] == [dup]
+    merged_into = "MATCH (n:Entity) WHERE n.merged_into IS NOT NULL RETURN n.id AS id, n.merged_into AS to"
+    assert cypher(neo4j_store, merged_into) == [{"id": dup, "to": DOPA}]
+    neo4j_store.write(b)  # rewriting the merged-away entity keeps the mark
+    assert cypher(neo4j_store, merged_into) == [{"id": dup, "to": DOPA}]
     assert neo4j_store.delete_merge(dup) is True
     assert len(list(neo4j_store.nodes())) == 3
+    assert cypher(neo4j_store, merged_into) == []
 
 
 def test_edge_to_a_node_no_document_states_yet(neo4j_store) -> None:
@@ -162,3 +167,34 @@ def test_property_values_neo4j_cannot_hold_are_json(neo4j_store) -> None:
     assert row["count"] == 3 and row["flag"] is True
     [n] = list(neo4j_store.nodes())
     assert n.properties == props  # the claims keep the exact values
+
+
+def test_push_prune_and_merges_follow_the_embedded_store(tmp_path, neo4j_store, neo4j_env,
+                                                        make_batches, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from phakhi.cli import main
+    from phakhi.graph.sqlite_store import SQLiteStore
+
+    for key, value in neo4j_env.environ({}).items():
+        monkeypatch.setenv(key, value)
+    batches = make_batches(4, per_doc=5)
+    store_dir = str(tmp_path / "store")
+    with SQLiteStore(store_dir) as sqlite:
+        for b in batches:
+            sqlite.write(b)
+        ids = [n.id for n in sqlite.nodes() if n.type == "Department"]
+        sqlite.set_merge(Merge(ids[1], ids[0], 0.9, "test"))
+    push = ["--store", store_dir, "-q", "push", "--to", neo4j_env.uri]
+    assert CliRunner().invoke(main, push).exit_code == 0
+    assert [m.from_id for m in neo4j_store.merges()] == [ids[1]]
+    with SQLiteStore(store_dir) as sqlite:
+        sqlite.remove_document(batches[0].document.doc_id)
+        sqlite.delete_merge(ids[1])
+        expected = {n.id: n.to_dict() for n in sqlite.nodes()}
+    assert CliRunner().invoke(main, push).exit_code == 0
+    assert len(neo4j_store.documents()) == 4  # without --prune the extra document stays
+    assert neo4j_store.merges() == []
+    assert CliRunner().invoke(main, push + ["--prune"]).exit_code == 0
+    assert [d.doc_id for d in neo4j_store.documents()] == [b.document.doc_id for b in batches[1:]]
+    assert {n.id: n.to_dict() for n in neo4j_store.nodes()} == expected

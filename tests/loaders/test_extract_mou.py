@@ -181,3 +181,13 @@ def test_formal_mou_with_stated_date_place_and_parties_block():
     assert [(s, t) for s, t, _ in _edges(facts, "JOINS_AS_COMMITTEE")] == [
         ("อาสาสมัครดูแลผู้สูงอายุที่บ้าน", "ศูนย์พัฒนาคุณภาพชีวิตและส่งเสริมอาชีพผู้สูงอายุ")]
     assert [s for s, _, _ in _edges(facts, "WITNESSES")] == ["ชัยวัฒน์ ดีมาก"]
+
+
+def test_other_heading_and_clause_styles():
+    text = (FORMAL.split("บทบาทหน้าที่ของกรมกิจการผู้สูงอายุ")[0]
+            + "ข้อ 2 กรมกิจการผู้สูงอายุมีหน้าที่ ดังนี้\n(1) สนับสนุนชมรมผู้สูงอายุในการจัดเก็บข้อมูล\n"
+            + "(2) จัดอบรมเจ้าหน้าที่\n\nข้อ 3 หน้าที่และความรับผิดชอบของสำนักงานสถิติแห่งชาติ\n"
+            + "1) จัดทำมาตรฐานข้อมูล\n\nทั้งสองฝ่ายได้ลงนามไว้เป็นสำคัญต่อหน้าพยาน\n")
+    facts = _facts(text)
+    obligations = sorted((s, e.properties["clause"]) for s, _, e in _edges(facts, "OBLIGATED_TO"))
+    assert obligations == [("กรมกิจการผู้สูงอายุ", 1), ("กรมกิจการผู้สูงอายุ", 2), ("สำนักงานสถิติแห่งชาติ", 1)]
