@@ -374,7 +374,10 @@ def write_letter(world: World, t: Truth, rng: random.Random, doc: str, i: int) -
     division = rng.choice(["กองแผนงาน", "กองความร่วมมือ", "กองส่งเสริมและพัฒนาเครือข่าย",
                            "สำนักส่งเสริมการมีส่วนร่วม", "กองยุทธศาสตร์และแผนงาน"])
     coordinator = rng.choice(world.pool)
-    signer = world.head(sender_key)
+    # a ministry's letters are signed by its permanent secretary, a department's by its head
+    by_deputy = s.type == "Ministry"
+    signer = world.deputy(sender_key) if by_deputy else world.head(sender_key)
+    signer_title = s.deputy_title if by_deputy else s.head_title
     n_encl = rng.choice([1, 1, 2])
     lines = ["", number, "", s.name, s.address, "", date_th(date, thai=True), "",
              f"เรื่อง การดำเนินการตาม{deal.title}", "", f"เรียน {to}", "",
@@ -387,7 +390,7 @@ def write_letter(world: World, t: Truth, rng: random.Random, doc: str, i: int) -
               f"ศึกษาและพิจารณาดำเนินการ โดยสามารถประสาน{A.CENTRES[deal.centre].name} "
               f"({A.CENTRES[deal.centre].abbr}) ในพื้นที่ได้", "",
               "จึงเรียนมาเพื่อโปรดพิจารณา", "", "ขอแสดงความนับถือ", "", "",
-              f"({signer.written})", "", s.head_title, "", division,
+              f"({signer.written})", "", signer_title, "", division,
               f"โทร. ๐-{thai_digits(rng.randint(2000, 2999))}-{thai_digits(rng.randint(1000, 9999))} "
               f"ต่อ {thai_digits(rng.randint(100, 9999))}",
               f"โทรสาร ๐-{thai_digits(rng.randint(2000, 2999))}-{thai_digits(rng.randint(1000, 9999))}",
@@ -399,7 +402,7 @@ def write_letter(world: World, t: Truth, rng: random.Random, doc: str, i: int) -
     pid = person_entity(t, signer, doc)
     t.relation(pid, "ISSUED", did, doc, role="signatory", date=date.isoformat())
     t.relation(sid, "ISSUED", did, doc, role="issuer", date=date.isoformat())
-    holds(t, pid, sender_key, doc, date)
+    holds(t, pid, sender_key, doc, date, deputy=by_deputy)
     pos = t.entity("Position", "ผู้ว่าราชการจังหวัด", doc=doc)
     t.relation(did, "ADDRESSED_TO", pos, doc, scope="ทุกจังหวัด" if all_prov else prov)
     aid = deal_entity(t, deal, doc)

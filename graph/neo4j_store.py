@@ -147,7 +147,7 @@ class Neo4jStore(Store):
             raise self._error(exc) from None
         self._schema_ready = False
         self._view: MergedView | None = None
-        self._view_version: int | None = None
+        self._view_version: tuple[str, int] | None = None
 
     @classmethod
     def from_env(cls, uri: str, database: str | None = None, **options: Any) -> "Neo4jStore":
@@ -290,7 +290,8 @@ class Neo4jStore(Store):
         Every writer updates the one lock node first, which serialises writers, so the
         read-modify-write of claims never loses another writer's update.
         """
-        rec = tx.run(f"MERGE (l:{LOCK} {{id: 'writer'}}) SET l.version = coalesce(l.version, 0) + 1 "
+        rec = tx.run(f"MERGE (l:{LOCK} {{id: 'writer'}}) ON CREATE SET l.epoch = randomUUID() "
+                     "SET l.version = coalesce(l.version, 0) + 1 "
                      f"WITH l OPTIONAL MATCH (d:{DOCUMENT} {{id: $id}}) "
                      "RETURN d.seq AS seq, d.node_ids AS node_ids, d.edge_ids AS edge_ids, "
                      "l.next_seq AS next_seq", id=doc_id).single()
@@ -505,10 +506,13 @@ class Neo4jStore(Store):
         return [Issue(**i) for d in self._doc_records() for i in json.loads(d.get("issues") or "[]")]
 
     # -- the merged view --------------------------------------------------------------
-    def _version(self) -> int:
-        def read(tx: ManagedTransaction) -> int:
-            rec = tx.run(f"MATCH (l:{LOCK} {{id: 'writer'}}) RETURN l.version AS v").single()
-            return int(rec["v"]) if rec and rec["v"] is not None else 0
+    def _version(self) -> tuple[str, int]:
+        """Changes with every write by anyone (the epoch tells a wiped database apart)."""
+        def read(tx: ManagedTransaction) -> tuple[str, int]:
+            rec = tx.run(f"MATCH (l:{LOCK} {{id: 'writer'}}) RETURN l.epoch AS e, l.version AS v").single()
+            if rec is None:
+                return ("", 0)
+            return (rec["e"] or "", int(rec["v"] or 0))
         return self._run_read(read)
 
     def view(self) -> MergedView:

@@ -103,6 +103,14 @@ def _provenance(raw: Iterable[dict[str, Any]]) -> list[Provenance]:
         return [Provenance.from_dict(p) for p in raw]
 
 
+def _json_column(rows: list[tuple[Any, ...]], column: int) -> list[Any]:
+    """Parse one JSON column of all ``rows`` with a single ``json.loads`` call: the values
+    are joined into one array, which saves the per-call overhead on a million rows."""
+    if not rows:
+        return []
+    return json.loads("[" + ",".join(r[column] for r in rows) + "]")
+
+
 def provenance_dict(p: Provenance) -> dict[str, Any]:
     """``p.to_dict()`` without ``dataclasses.asdict``'s deep copy (10x faster; the fields
     are plain values)."""
@@ -403,20 +411,25 @@ class SQLiteStore(Store):
         try:
             order = {d: i for i, (d,) in enumerate(
                 db.execute("SELECT doc_id FROM documents ORDER BY rowid"))}
-            def loads(text: str, _loads: Any = json.loads) -> Any:
-                # most claims have no properties or aliases: skip the parser for those
-                return {} if text == "{}" else [] if text == "[]" else _loads(text)
-
+            node_rows = db.execute("SELECT doc_id, node_id, type, name, aliases, properties, "
+                                   "provenance FROM node_claims").fetchall()
+            edge_rows = db.execute("SELECT doc_id, edge_id, source, target, type, qualifier, "
+                                   "properties, provenance FROM edge_claims").fetchall()
+            aliases = _json_column(node_rows, 4)
+            node_props = _json_column(node_rows, 5)
+            node_prov = _json_column(node_rows, 6)
             node_claims = [
                 (order.get(r[0], len(order)),
-                 Node(r[1], r[2], r[3], loads(r[4]), loads(r[5]), _provenance(loads(r[6]))))
-                for r in db.execute("SELECT doc_id, node_id, type, name, aliases, properties, "
-                                    "provenance FROM node_claims")]
+                 Node(r[1], r[2], r[3], aliases[i], node_props[i], _provenance(node_prov[i])))
+                for i, r in enumerate(node_rows)]
+            del node_rows, aliases, node_props, node_prov
+            edge_props = _json_column(edge_rows, 6)
+            edge_prov = _json_column(edge_rows, 7)
             edge_claims = [
                 (order.get(r[0], len(order)), r[1],
-                 Edge(r[2], r[3], r[4], loads(r[6]), _provenance(loads(r[7])), r[5]))
-                for r in db.execute("SELECT doc_id, edge_id, source, target, type, qualifier, "
-                                    "properties, provenance FROM edge_claims")]
+                 Edge(r[2], r[3], r[4], edge_props[i], _provenance(edge_prov[i]), r[5]))
+                for i, r in enumerate(edge_rows)]
+            del edge_rows, edge_props, edge_prov
             merges = self.merges()
         finally:
             db.execute("COMMIT")

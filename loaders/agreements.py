@@ -15,62 +15,134 @@ from typing import Any
 from phakhi.graph.model import canonical_text, node_id
 from phakhi.loaders.mentions import Mention, lookup_name
 
-_MOU_OPENING = re.compile(r"(?:บันทึกข้อตกลง|บันทึกความเข้าใจ|บันทึกความร่วมมือ)[^\n]{0,40}?(?:ฉบับนี้)?\s*(?:จัดทำขึ้น|ทำขึ้น)\s*(?:ณ[^\n]{0,80}?)?ระหว่าง")
+_MOU_OPENING = re.compile(r"(?:บันทึกข้อตกลง|บันทึกความเข้าใจ|บันทึกความร่วมมือ)[^\n]{0,40}?(?:ฉบับนี้)?\s*(?:จัดทำขึ้น|ทำขึ้น)\s*(?:(?:เมื่อ|ณ)[^\n]{0,200}?)?ระหว่าง")
+# a title block that names the parties: 'บันทึกข้อตกลง…' / 'ระหว่าง' / 'A' / 'กับ' / 'B' / 'ว่าด้วย…'
+_TITLE_BETWEEN = re.compile(r"^[ \t]*(?:บันทึกข้อตกลง|บันทึกความเข้าใจ|บันทึกความร่วมมือ)[^\n]*\n(?:[^\n]+\n){0,3}?"
+                            r"[ \t]*(ระหว่าง)(?:[ \t]|$)", re.M)
+_TITLE_TOPIC = re.compile(r"^[ \t]*(?:ว่าด้วย|เรื่อง|เพื่อ)")
 _TITLE_LINE = re.compile(r"^[ \t]*((?:บันทึกข้อตกลง|บันทึกความเข้าใจ|บันทึกความร่วมมือ)[^\n]*)$", re.M)
 _SECTION_NO = r"(?:ข้อ\s*\d{1,2}\.?\s*|\d{1,2}\.\s*)?"
 _SECTION = re.compile(
-    r"^[ \t]*" + _SECTION_NO + r"(?:ความร่วมมือของ|บทบาทหน้าที่ของ|หน้าที่และความรับผิดชอบของ|หน้าที่ของ|ภารกิจของ"
-    r"|ขอบเขตความร่วมมือของ|ความรับผิดชอบของ)\s*([^\n]{3,120}?)(?:\s*(?:ดังนี้|ดังต่อไปนี้))?[ \t:]*$"
-    r"|^[ \t]*" + _SECTION_NO + r"([^\n]{3,120}?)\s*(?:มีหน้าที่|ตกลงที่จะ|ตกลงจะ|จะดำเนินการ)(?:ดำเนินการ)?"
+    r"^[ \t]*" + _SECTION_NO + r"(?:ความร่วมมือของ|บทบาทหน้าที่ของ|บทบาทของ|หน้าที่และความรับผิดชอบของ|หน้าที่ของ|ภารกิจของ"
+    r"|ภาระหน้าที่ของ|ขอบเขตความร่วมมือของ|ความรับผิดชอบของ|พันธกิจของ|การดำเนินงานของ|ข้อผูกพันของ)\s*([^\n]{3,120}?)"
+    r"(?:\s*(?:จะดำเนินการ|มีหน้าที่|ตกลง)?\s*(?:ดังนี้|ดังต่อไปนี้))?[ \t:]*$"
+    r"|^[ \t]*" + _SECTION_NO + r"([^\n]{3,120}?)\s*(?:มีหน้าที่|มีบทบาท(?:หน้าที่)?|ตกลงที่จะ|ตกลงจะ|จะดำเนินการ|รับผิดชอบ"
+    r"|จะให้การสนับสนุน|จะสนับสนุน|ตกลงให้ความร่วมมือ|ให้ความร่วมมือ)(?:ดำเนินการ)?"
     r"\s*(?:ดังนี้|ดังต่อไปนี้)?[ \t:]*$", re.M)
 # '๑. …', '(๑) …', '๑) …'
-_CLAUSE = re.compile(r"^[ \t]*(?:\((\d{1,2})\)|(\d{1,2})\s?[.)])\s*(?!\d)", re.M)
+# '๑. …', '(๑) …', '๑) …', 'ข้อ ๑ …', and sub-numbered '๒.๑ …' (the clause is the last number)
+# a section every party takes on: 'ทั้งสองฝ่ายตกลงร่วมกันดำเนินการ ดังนี้', 'ขอบเขตความร่วมมือ'
+_JOINT_SECTION = re.compile(
+    r"^[ \t]*" + _SECTION_NO + r"(?:(?:(?:ทั้ง(?:สอง|สาม|สี่|ห้า)|ทุก)(?:ฝ่าย|หน่วยงาน|ภาคี)|คู่ภาคี|ภาคีทุกฝ่าย)"
+    r"[^\n]{0,40}?(?:ตกลง|จะ|ร่วมกัน)[^\n]{0,40}?(?:ดังนี้|ดังต่อไปนี้)"
+    r"|(?:ขอบเขตความร่วมมือ|ความร่วมมือร่วมกัน|แนวทางความร่วมมือ)(?:\s*(?:ดังนี้|ดังต่อไปนี้))?)[ \t:]*$", re.M)
+_CLAUSE = re.compile(r"^[ \t]*(?:\((\d{1,2})\)|(?:ข้อ\s*)?(\d{1,2})\s?[.)]|ข้อ\s*(\d{1,2})(?=\s)"
+                     r"|\d{1,2}\.(\d{1,2})\.?(?=\s))\s*(?!\d)", re.M)
+# a line after a clause that starts the general terms or the closing: the clause ends before it
+_CLAUSE_STOP = re.compile(r"\n[ \t]*(?:บันทึก(?:ข้อตกลง|ความเข้าใจ|ความร่วมมือ)(?:ฉบับ)?นี้|ระยะเวลา|การแก้ไข|การเปลี่ยนแปลง"
+                          r"|การบอกเลิก|การยกเลิก|ผลบังคับ|การมีผล|ภาคี(?:ทั้ง|ฝ่าย)|ทั้ง(?:สอง|สาม|สี่|ห้า)ฝ่าย|คู่ภาคี"
+                          r"|ข้อตกลงนี้|หมวด|ความร่วมมือ(?:ร่วมกัน|ทั่วไป)|บททั่วไป|ข้อกำหนดทั่วไป)")
 _TERMS = re.compile(r"ระยะเวลา|การเปลี่ยนแปลง|การแก้ไข|การบอกเลิก|การยกเลิก|ผลบังคับ")
-_SIGN_END = re.compile(r"(?:จึงได้ลงนาม|ได้ลงนาม(?:ไว้)?(?:เป็นสำคัญ)?ร่วมกัน|ลงนามไว้เป็นหลักฐาน|ต่อหน้าพยาน)[^\n]*")
+_SIGN_END = re.compile(r"(?:จึงได้ลงนาม|ได้ลงนาม(?:ไว้)?(?:เป็นสำคัญ)?ร่วมกัน|ลงนามไว้เป็นหลักฐาน|ต่อหน้าพยาน"
+                       r"|(?:จึง)?(?:ได้)?ลงลายมือชื่อ(?:ไว้)?(?:เป็นสำคัญ|เป็นหลักฐาน|ร่วมกัน|ต่อหน้าพยาน))[^\n]*")
+_SIGN_LINE = re.compile(r"^[ \t]*ลงชื่อ", re.M)
 _SIG_NAME = re.compile(r"^[ \t]*(?:ลงชื่อ)?[ \t]*\(([^()\n]{4,60})\)[ \t]*$", re.M)
 _SUPPORT = re.compile(r"(?:(?:ให้การ)?(?:ส่งเสริม|สนับสนุน)(?:\s*(?:และ|,)?\s*(?:ส่งเสริม|สนับสนุน))?"
-                      r"(?:ให้|การดำเนินงานของ|การดำเนินการของ|การทำงานของ)?|ร่วมดำเนินกิจกรรมของ)\s*")
+                      r"(?:ให้|การดำเนินงานของ|การดำเนินการของ|การทำงานของ)?|ร่วมดำเนินกิจกรรมของ"
+                      r"|(?:เสริมสร้าง|ยกระดับ)?พัฒนา(?:ศักยภาพ|ขีดความสามารถ|ความรู้|ทักษะ)?(?:ของ|ให้แก่|แก่|ให้)?)\s*"
+                      # 'ส่งเสริมให้ผู้แทน X': the people of a network stand for the network
+                      r"(?:(?:ผู้แทน|สมาชิก|แกนนำ|บุคลากร|เจ้าหน้าที่|ตัวแทน)(?:ของ|ใน|จาก)?\s*"
+                      # 'สนับสนุนการฝึกอบรม X': training a network's people supports the network
+                      r"|การ(?:ฝึกอบรม|อบรม|พัฒนาศักยภาพ|พัฒนา)(?:ให้แก่|แก่|ของ)?\s*)?")
+# 'สนับสนุนองค์ความรู้ … แก่บุคลากรของ X': what is given comes first, the one supported after แก่
+_SUPPORT_TO = re.compile(r"(?:ส่งเสริม|สนับสนุน)[^\n]{0,160}?(?:ให้แก่|แก่|ให้กับ|ผ่าน(?:ทาง)?)\s*"
+                         r"(?:(?:ผู้แทน|สมาชิก|แกนนำ|บุคลากร|เจ้าหน้าที่|ตัวแทน)(?:ของ|ใน|จาก)?\s*)?")
+# what may stand between the items of a list: 'A B', 'A, B', 'A และ B', 'A (อ.) และ B'
+_LIST_GAP = re.compile(r"[ \t,]*(?:\([^()\n]{1,20}\))?[ \t,]*(?:และ|หรือ|รวมทั้ง|ตลอดจน|กับ)?[ \t]*")
 _DRIVE = re.compile(r"ขับเคลื่อน\s*")
 _PARTNER = re.compile(r"(?:ความร่วมมือ|ร่วมมือ)กับ\s*")
 _BUDGET = re.compile(r"(?:สนับสนุน)?(?:และ)?จัดสรรงบประมาณให้\s*")
-_JOIN = re.compile(r"เข้าร่วมเป็น(กรรมการ\S*?)(?:ของ|\s|$)\s*")
+# 'เข้าร่วมเป็นกรรมการของ C', 'ร่วมเป็นกรรมการใน C', 'เป็นอนุกรรมการ C', 'ร่วมเป็นคณะทำงาน C'
+_JOIN = re.compile(r"(?:เข้าร่วม|ร่วม)?เป็น((?:อนุ)?กรรมการ\S*?|คณะทำงาน\S*?)(?:ของ|\s|$)\s*")
 
 
 def looks_like_mou(text: str, start: int, end: int) -> bool:
-    return bool(_MOU_OPENING.search(text, start, min(end, start + 2500)))
+    stop = min(end, start + 2500)
+    return bool(_MOU_OPENING.search(text, start, stop) or _TITLE_BETWEEN.match(text, start, stop)
+                or _TITLE_BETWEEN.search(text, start, min(end, start + 300)))
 
 
 def _title(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """The title lines; a 'ระหว่าง A กับ B' block inside them is left out, a 'ว่าด้วย…' line after it kept.
+
+    >>> _title("บันทึกข้อตกลงความร่วมมือ\\nระหว่าง\\nกรมก\\nกับ\\nกรมข\\nว่าด้วยการป้องกันโรค\\n\\nด้วย…", 0, 60)[0]
+    'บันทึกข้อตกลงความร่วมมือว่าด้วยการป้องกันโรค'
+    """
     m = _TITLE_LINE.search(text, start, end)
     if not m:
         return "บันทึกข้อตกลง", (start, start)
     lines = [m.group(1).strip()]
     pos = m.end() + 1
+    in_parties = False
     # continuation lines until a blank line or the opening sentence
     while pos < end:
         nl = text.find("\n", pos)
         nl = end if nl < 0 else nl
         line = text[pos:nl].strip()
-        if not line or _MOU_OPENING.match(line) or line.startswith(("บันทึกข้อตกลงฉบับนี้", "ระหว่าง")):
+        if not line or _MOU_OPENING.match(line) or line.startswith("บันทึกข้อตกลงฉบับนี้"):
             break
-        lines.append(line)
+        if line.startswith("ระหว่าง"):
+            in_parties = True  # the parties' names are not part of the title
+        elif in_parties and _TITLE_TOPIC.match(line):
+            in_parties = False
+            lines.append(line)
+        elif not in_parties:
+            lines.append(line)
         pos = nl + 1
         if len(lines) > 4:
             break
     return canonical_text("".join(lines)), (m.start(1), pos)
 
 
+def _title_parties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """Parties named in the title block, between its 'ระหว่าง' line and a 'ว่าด้วย…' or blank line."""
+    m = _TITLE_BETWEEN.search(text, start, min(end, start + 600))
+    if not m:
+        return []
+    stop = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:ว่าด้วย|เรื่อง|บันทึกข้อตกลง|ด้วย|โดยที่)").search(text, m.end(1), end)
+    return _party_list(mentions, m.end(1), stop.start() if stop else min(end, m.end(1) + 400))
+
+
+# 'A โดย นายX อธิบดีกรมA (ซึ่งต่อไปนี้เรียกว่า "กรมฯ") กับ B …': who acts for a party is not a party
+_REPRESENTED_BY = re.compile(r"(?:^|\s)(?:โดย|ซึ่ง)(?!ความ|มี|ทั้ง|การ|ที่)[^\n]*?(?=\s*(?:กับ|ฝ่ายหนึ่ง|และ(?=\s|[ก-ฮ]))|$)")
+
+
+def _party_list(mentions: list[Mention], a: int, b: int, text: str | None = None) -> list[Mention]:
+    """The organisations named in text[a:b]; a ministry right after a department only says whose it is."""
+    out: list[Mention] = []
+    prev: Mention | None = None
+    skip = [m.span() for m in _REPRESENTED_BY.finditer(text, a, b)] if text is not None else []
+    for x in mentions:
+        if not (a <= x.start < b) or not x.is_org or x.type in ("VolunteerNetwork", "Committee"):
+            continue
+        if any(s0 <= x.start < s1 for s0, s1 in skip) and out:
+            continue
+        if prev is not None and x.type == "Ministry" and prev.type != "Ministry" and x.start - prev.end <= 2:
+            prev = x
+            continue  # 'กรมควบคุมโรค กระทรวงสาธารณสุข': the ministry qualifies the department
+        prev = x
+        if x.id not in {o.id for o in out}:
+            out.append(x)
+    return out
+
+
 def _parties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
     m = _MOU_OPENING.search(text, start, end)
     if not m:
-        return []
+        return _title_parties(text, start, end, mentions)
     stop = re.compile(r"ด้วย(?:มี|เห็น|ความ)|โดยมีวัตถุประสงค์|เพื่อ|\n").search(text, m.end(), end)
     stop_at = stop.start() if stop else min(end, m.end() + 400)
-    out: list[Mention] = []
-    for x in mentions:
-        if m.end() <= x.start < stop_at and x.is_org and x.id not in {o.id for o in out}:
-            out.append(x)
-    return out
+    return _party_list(mentions, m.end(), stop_at, text) or _title_parties(text, start, end, mentions)
 
 
 def extract_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
@@ -81,10 +153,12 @@ def extract_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention
     parties = _parties(text, start, end, mentions)
     props: dict[str, Any] = {"title": title, "document": fb.doc_id, "ordinal": ordinal}
     sig = _SIGN_END.search(text, start, end)
-    body_end = sig.start() if sig else end
+    first_sign = _SIGN_LINE.search(text, start, end)
+    body_end = sig.start() if sig else (first_sign.start() if first_sign else end)
+    sig_start = sig.end() if sig else body_end
     props.update(_terms(fb, text, start, body_end))
     props.update(_signing_date(fb, text, start, end))
-    if props.get("date") and props.get("duration_years"):
+    if props.get("date") and props.get("duration_years") and not props.get("end_date"):
         props["end_date"] = add_years(props["date"], props["duration_years"])
     fb.node(aid, "Agreement", title, tspan, **props)
     party_ids = []
@@ -95,12 +169,11 @@ def extract_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention
     _preamble_mentions(fb, text, start, body_end, mentions, aid, parties)
     from phakhi.loaders.extract import relations_in_text
 
-    first_sec = _SECTION.search(text, start, body_end)
-    pre_end = first_sec.start() if first_sec else body_end
+    pre_end = _first_section(text, start, body_end)
     owner = parties[0] if parties else None
     relations_in_text(fb, text, start, pre_end, mentions, subject=owner)
     _clauses(fb, text, start, body_end, mentions, aid, parties)
-    _signatures(fb, text, sig.end() if sig else body_end, end, mentions, aid, parties)
+    _signatures(fb, text, sig_start, end, mentions, aid, parties)
     return aid
 
 
@@ -110,8 +183,7 @@ _LAWS = re.compile(r"(รัฐธรรมนูญแห่งราชอา�
 
 def _preamble_mentions(fb: Any, text: str, start: int, end: int, mentions: list[Mention], aid: str,
                        parties: list[Mention]) -> None:
-    sec = _SECTION.search(text, start, end)
-    pre_end = sec.start() if sec else end
+    pre_end = _first_section(text, start, end)
     seen = set()
     for m in _LAWS.finditer(text, start, pre_end):
         name = canonical_text(fb.clean[m.start():m.end()])
@@ -132,21 +204,29 @@ def _preamble_mentions(fb: Any, text: str, start: int, end: int, mentions: list[
             fb.edge(aid, "MENTIONS", fb.mention(x), (x.start, x.end))
 
 
-_SIGNED_ON = re.compile(r"(?:ทำ|ลงนาม|จัดทำ)[^\n]{0,60}?(?:เมื่อ|ณ)\s*วันที่\s*")
+_SIGNED_ON = re.compile(r"(?:ทำ|ลงนาม|ลงลายมือชื่อ|ให้ไว้)[^\n]{0,60}?(?:เมื่อ|ณ)\s*วันที่\s*")
+# 'ทำขึ้น ณ ห้องประชุม…', 'ลงนาม ณ ศาลากลาง…' (but 'ณ วันที่…' is a date)
+_MADE_AT = re.compile(r"(?:ทำ(?:ขึ้น)?|จัดทำขึ้น|ลงนาม)[^\n]{0,80}?(?:^|\s)ณ\s*(?!วันที่)"
+                      r"([^\n]{3,160}?)(?=\s+(?:ระหว่าง|เมื่อ|โดย|เพื่อ|ทั้งนี้)|\s*$)", re.M)
 
 
 def _signing_date(fb: Any, text: str, start: int, end: int) -> dict[str, Any]:
-    """'… ลงนาม ณ วันที่ 5 มกราคม 2566': the date the MOU text itself states (never guessed)."""
+    """'… ลงนาม ณ วันที่ 5 มกราคม 2566': the date (and place) the MOU text itself states (never guessed)."""
     from phakhi.loaders.dates import find_dates
 
+    out: dict[str, Any] = {}
+    p = _MADE_AT.search(text, start, end)
+    if p and not find_dates(p.group(1)[:25]):
+        out["place"] = canonical_text(fb.clean[p.start(1):p.end(1)])
     m = _SIGNED_ON.search(text, start, end)
     if not m:
-        return {}
+        return out
     for d in find_dates(text[m.end():m.end() + 40]):
         if d.span[0] <= 2 and getattr(d, "precision", "day") == "day":
             ws, we = m.end() + d.span[0], m.end() + d.span[1]
-            return {"date": d.start.isoformat(), "date_as_written": canonical_text(fb.clean[ws:we])}
-    return {}
+            out.update({"date": d.start.isoformat(), "date_as_written": canonical_text(fb.clean[ws:we])})
+            break
+    return out
 
 
 def add_years(iso: str, years: float) -> str:
@@ -160,28 +240,47 @@ def add_years(iso: str, years: float) -> str:
     return datetime.date(y, mo, min(d.day, calendar.monthrange(y, mo)[1])).isoformat()
 
 
+_DURATION_AT = re.compile(r"(?:ระยะเวลา|มีกำหนด|เป็นเวลา)[^\n]{0,80}?(\(?\s*\d+\s*(?:ปี|เดือน)\s*\)?)")
+_END_AT = re.compile(r"(?:สิ้นสุด(?:ใน|ลง|เมื่อ)?|จนถึง|ถึง)\s*วันที่\s*")
+_NOTICE = re.compile(r"(?:บอกเลิก|ยกเลิก|สิ้นสุด)[^\n]{0,200}?(?:ล่วงหน้า|ไม่น้อยกว่า|อย่างน้อย)[^\n]{0,30}?(\d+)\s*(?:\([^)]*\))?\s*วัน")
+_AMEND = re.compile(r"(?:(?:หาก|กรณี)[^\n\s]{0,30})?(?:การ)?(?:แก้ไข|เปลี่ยนแปลง)[^\n]*")
+_AMEND_HOW = re.compile(r"ความเห็นชอบ|ความยินยอม|ตกลงร่วมกัน|ร่วมกันพิจารณา|เป็นหนังสือ|เป็นลายลักษณ์อักษร|บันทึกข้อตกลงเพิ่มเติม")
+
+
 def _terms(fb: Any, text: str, start: int, end: int) -> dict[str, Any]:
-    from phakhi.loaders.dates import parse_duration
+    """Duration ('ระยะเวลา ๓ ปี', 'มีกำหนด ๔ ปี'), end date ('จนถึงวันที่ …', 'สิ้นสุดวันที่ …'),
+    termination notice ('ล่วงหน้าไม่น้อยกว่า ๙๐ วัน') and how it is amended."""
+    from phakhi.loaders.dates import find_dates, parse_duration
 
     out: dict[str, Any] = {}
-    m = re.search(r"ระยะเวลา[^\n]{0,80}?(\(?\s*\d+\s*(?:ปี|เดือน)\s*\)?)", text[start:end])
+    m = _DURATION_AT.search(text, start, end)
     if m:
         d = parse_duration(m.group(1))
         if d:
             out["duration_years"] = d[0]
-            out["duration_text"] = canonical_text(fb.clean[start + m.start(1):start + m.end(1)])
-    n = re.search(r"(?:บอกเลิก|ยกเลิก)[^\n]{0,200}?(?:ล่วงหน้า)[^\n]{0,30}?(\d+)\s*(?:\([^)]*\))?\s*วัน", text[start:end])
+            out["duration_text"] = canonical_text(fb.clean[m.start(1):m.end(1)])
+    for e in _END_AT.finditer(text, start, end):
+        ls = text.rfind("\n", start, e.start()) + 1
+        if not re.search(r"บันทึก|มีผล|บังคับ|ระยะเวลา|สิ้นสุด", text[max(ls, start):e.start()] + e.group(0)):
+            continue  # a date range of some activity, not the agreement's term
+        d = next((d for d in find_dates(text[e.end():e.end() + 40]) if d.span[0] <= 2), None)
+        if d is not None:
+            out["end_date"] = d.start.isoformat()
+            out.setdefault("duration_text", canonical_text(fb.clean[e.start():e.end() + d.span[1]]))
+            break
+    n = _NOTICE.search(text, start, end)
     if n:
         out["termination_notice_days"] = int(n.group(1))
-    for line in text[start:end].split("\n"):
-        if "ความเห็นชอบ" in line and ("แก้ไข" in line or "เปลี่ยนแปลง" in line):
-            out["amendment"] = canonical_text(line)[:300]
+    for am in _AMEND.finditer(text, start, end):
+        if len(am.group(0)) > 30 and _AMEND_HOW.search(am.group(0)):
+            out["amendment"] = canonical_text(fb.clean[am.start():am.end()])[:300]
             break
     return out
 
 
-def _sections(text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[Mention, int, int]]:
-    heads = []
+def _sections(text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[Mention | None, int, int]]:
+    """Clause sections: (the party they bind, start, end); None for a joint section binding every party."""
+    heads: list[tuple[Mention | None, int, int]] = []
     for m in _SECTION.finditer(text, start, end):
         g = 1 if m.group(1) else 2
         hs, he = m.start(g), m.end(g)
@@ -192,6 +291,9 @@ def _sections(text: str, start: int, end: int, mentions: list[Mention]) -> list[
                 org.start, org.end = hs, he
         if org is not None:
             heads.append((org, m.start(), m.end()))
+    for m in _JOINT_SECTION.finditer(text, start, end):
+        heads.append((None, m.start(), m.end()))
+    heads.sort(key=lambda h: h[1])
     out = []
     for i, (org, hs, he) in enumerate(heads):
         nxt = heads[i + 1][1] if i + 1 < len(heads) else end
@@ -199,32 +301,49 @@ def _sections(text: str, start: int, end: int, mentions: list[Mention]) -> list[
     return out
 
 
+def _first_section(text: str, start: int, end: int) -> int:
+    """Where the clause sections begin (the end of the preamble)."""
+    found = [m.start() for m in (_SECTION.search(text, start, end), _JOINT_SECTION.search(text, start, end)) if m]
+    return min(found) if found else end
+
+
 def _clauses(fb: Any, text: str, start: int, end: int, mentions: list[Mention], aid: str,
              parties: list[Mention]) -> None:
-    for party, s, e in _sections(text, start, end, mentions):
-        pid = fb.mention(party)
-        fb.edge(pid, "PARTY_TO", aid, (party.start, party.end))
-        nums = list(_CLAUSE.finditer(text, s, e))
-        for i, cm in enumerate(nums):
-            cs, ce = cm.end(), nums[i + 1].start() if i + 1 < len(nums) else e
-            head = text[cs:min(ce, cs + 40)]
-            if _TERMS.match(head.strip()):
-                break  # general terms follow: agreement properties, not obligations
-            clause = int(cm.group(1) or cm.group(2))
-            inner = [x for x in mentions if cs <= x.start < ce]
-            concerns = []
-            for x in inner:
-                if x.type in ("VolunteerNetwork", "Center", "Program", "Curriculum", "Committee") and x.id not in concerns:
-                    concerns.append(x.id)
-            positions = _clause_positions(fb, text, cs, ce, inner)
-            concerns += [p for p in positions if p not in concerns]
-            for x in inner:
-                if x.id in concerns:
-                    fb.mention(x)
-            short = canonical_text(fb.clean[cs:ce])[:200]
-            fb.edge(pid, "OBLIGATED_TO", aid, (cm.start(), ce), qualifier=f"{party.id}|{clause}",
-                    clause=clause, text=short, concerns=concerns)
-            clause_relations(fb, text, cs, ce, inner, pid, aid, clause, party.id)
+    for section_party, s, e in _sections(text, start, end, mentions):
+        bound = [section_party] if section_party is not None else parties
+        for party in bound:
+            _section_clauses(fb, text, s, e, mentions, aid, party, joint=section_party is None)
+
+
+def _section_clauses(fb: Any, text: str, s: int, e: int, mentions: list[Mention], aid: str, party: Mention,
+                     joint: bool) -> None:
+    """The numbered clauses of one section as the party's obligations (and what they state)."""
+    pid = fb.mention(party)
+    fb.edge(pid, "PARTY_TO", aid, (party.start, party.end))
+    nums = list(_CLAUSE.finditer(text, s, e))
+    for i, cm in enumerate(nums):
+        cs, ce = cm.end(), nums[i + 1].start() if i + 1 < len(nums) else e
+        head = text[cs:min(ce, cs + 40)]
+        if _TERMS.match(head.strip()):
+            break  # general terms follow: agreement properties, not obligations
+        stop = _CLAUSE_STOP.search(text, cs, ce)
+        if stop:
+            ce = stop.start()
+        clause = int(next(g for g in cm.groups() if g))
+        inner = [x for x in mentions if cs <= x.start < ce]
+        concerns = []
+        for x in inner:
+            if x.type in ("VolunteerNetwork", "Center", "Program", "Curriculum", "Committee") and x.id not in concerns:
+                concerns.append(x.id)
+        positions = _clause_positions(fb, text, cs, ce, inner)
+        concerns += [p for p in positions if p not in concerns]
+        for x in inner:
+            if x.id in concerns:
+                fb.mention(x)
+        short = canonical_text(fb.clean[cs:ce])[:200]
+        fb.edge(pid, "OBLIGATED_TO", aid, (cm.start(), ce), qualifier=f"{party.id}|{'j' if joint else ''}{clause}",
+                clause=clause, text=short, concerns=concerns, joint=True if joint else None)
+        clause_relations(fb, text, cs, ce, inner, pid, aid, clause, party.id)
 
 
 def _clause_positions(fb: Any, text: str, s: int, e: int, inner: list[Mention]) -> list[str]:
@@ -246,14 +365,112 @@ def _clause_positions(fb: Any, text: str, s: int, e: int, inner: list[Mention]) 
     return out
 
 
+def _inside_name(pos: int, mentions: list[Mention]) -> bool:
+    return any(x.start < pos < x.end for x in mentions)
+
+
+def listed_after(text: str, first: Mention, inner: list[Mention], types: tuple[str, ...]) -> list[Mention]:
+    """The mentions that continue a list begun by ``first``: 'A และ B', 'A (อ.) B และ C'.
+
+    Only separators may stand between two items; anything else ends the list.
+    """
+    out: list[Mention] = []
+    last = first
+    for x in sorted((x for x in inner if x.start >= first.end), key=lambda x: x.start):
+        if x.start < last.end:
+            continue  # nested inside the previous item
+        gap = _LIST_GAP.match(text, last.end)
+        if gap is None or gap.end() < x.start:
+            break
+        if x.type not in types:
+            break
+        out.append(x)
+        last = x
+    return out
+
+
+_PASSIVE_SUPPORT = re.compile(r"ได้รับ(?:การ)?(?:สนับสนุน|ส่งเสริม)[^\n]{0,40}?จาก\s*")
+_EVENT_HERE = re.compile(r"(?:การ(?:ฝึก)?อบรม|การประชุม|การสัมมนา|โครงการ|กิจกรรม|การแข่งขัน|งาน)[^\s]{0,12}?(?:ครั้งนี้|ดังกล่าว)")
+_SUBJECT_GAP = re.compile(r"[ \t]*(?:จะ|ได้|ยัง|ก็|พร้อม)?[ \t]*(?:ให้การ|ร่วม)?[ \t]*$")
+_SUPPORTERS = ("Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment",
+               "Organization")
+# 'กรมฯ จะสนับสนุน…': the short form stands for the body of that kind the text named last
+_SHORT_REF = re.compile(r"(กรม|กระทรวง|สำนักงาน|จังหวัด)ฯ[ \t]*(?:จะ|ได้|ยัง|ก็)?[ \t]*(?:ให้การ|ร่วม)?[ \t]*$")
+
+
+def supports_in_text(fb: Any, text: str, start: int, end: int, mentions: list[Mention],
+                     aid: str | None = None) -> None:
+    """SUPPORTS stated in prose: 'X สนับสนุน Y', 'X พัฒนาศักยภาพ Y และ Z', 'กรมฯ จะสนับสนุนการฝึกอบรม Y'.
+
+    The supporter is the body named right before the verb (or a 'กรมฯ' short form for the
+    last such body); the supported are the networks, centres and programmes right after it.
+    """
+    targets = ("VolunteerNetwork", "Center", "Program", "Curriculum", "LocalGovernment", "Committee")
+    inner = [x for x in mentions if start <= x.start < end]
+    for m in _SUPPORT.finditer(text, start, end):
+        if _inside_name(m.start(), inner):
+            continue  # 'กรมส่งเสริม…', 'ศูนย์ส่งเสริมพัฒนา…': the verb is part of a name
+        nxt = next((x for x in inner if m.end() <= x.start <= m.end() + 2 and x.type in targets), None)
+        if nxt is None:
+            continue
+        if m.group(0).startswith(("พัฒนา", "เสริมสร้าง", "ยกระดับ")) and nxt.type not in ("VolunteerNetwork", "Committee"):
+            continue
+        line_start = max(start, text.rfind("\n", 0, m.start()) + 1)
+        subj = next((x for x in reversed(inner) if line_start <= x.start and x.end <= m.start()
+                     and x.type in _SUPPORTERS and _SUBJECT_GAP.fullmatch(text, x.end, m.start())), None)
+        if subj is None:
+            short = _SHORT_REF.search(text, max(line_start, m.start() - 30), m.start())
+            if short:
+                subj = next((x for x in reversed(mentions) if x.end <= short.start() and x.type in _SUPPORTERS
+                             and x.name.startswith(short.group(1))), None)
+        if subj is None or subj.id == nxt.id:
+            continue
+        for x in [nxt] + listed_after(text, nxt, inner, targets):
+            fb.edge(fb.mention(subj), "SUPPORTS", fb.mention(x), (subj.start, x.end), agreement=aid)
+    # 'อสม. ได้รับการสนับสนุนวิทยากรจาก X': the passive names the supporter after จาก
+    for m in _PASSIVE_SUPPORT.finditer(text, start, end):
+        giver = next((x for x in inner if m.end() <= x.start <= m.end() + 2 and x.type in _SUPPORTERS), None)
+        got = next((x for x in reversed(inner) if x.end <= m.start() and x.type in targets
+                    and re.fullmatch(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:ซึ่ง|ที่|จะ|ยัง|ก็)?[ \t]*",
+                                     text[x.end:m.start()])), None)
+        if giver is None:
+            continue
+        if got is not None:
+            fb.edge(fb.mention(giver), "SUPPORTS", fb.mention(got), (got.start, giver.end), agreement=aid)
+            continue
+        # 'การอบรมครั้งนี้ … โดยได้รับการสนับสนุน…จาก X': the event the item reports is what X supports
+        line_start = max(start, text.rfind("\n", 0, m.start()) + 1)
+        if re.search(r"โดย\s*$", text[max(line_start, m.start() - 6):m.start()]) and _EVENT_HERE.search(
+                text, line_start, m.start()):
+            events = [n for n in fb.nodes.values() if n.type == "Event" and n.provenance
+                      and start <= n.provenance[0].start < end]
+            if len(events) == 1:
+                fb.edge(fb.mention(giver), "SUPPORTS", events[0].id, (m.start(), giver.end), agreement=aid)
+
+
 def clause_relations(fb: Any, text: str, s: int, e: int, inner: list[Mention], pid: str, aid: str | None,
                      clause: int | None, party_id: str | None) -> None:
     """SUPPORTS and JOINS_AS_COMMITTEE stated in one clause (or one policy sentence)."""
     targets = ("VolunteerNetwork", "Center", "Program", "Curriculum", "LocalGovernment", "Committee")
+    for m in _SUPPORT_TO.finditer(text, s, e):
+        if _inside_name(m.start(), inner):
+            continue  # 'กรมส่งเสริม…', 'ศูนย์ส่งเสริมพัฒนา…': the verb is part of a name
+        nxt = next((x for x in inner if m.end() <= x.start <= m.end() + 2 and x.type in targets), None)
+        if nxt is not None:
+            for x in [nxt] + listed_after(text, nxt, inner, targets):
+                fb.edge(pid, "SUPPORTS", fb.mention(x), (m.start(), x.end), qualifier=f"{aid}|{clause}",
+                        agreement=aid, clause=clause)
     for m in _SUPPORT.finditer(text, s, e):
+        if _inside_name(m.start(), inner):
+            continue  # 'กรมส่งเสริม…', 'ศูนย์ส่งเสริมพัฒนา…': the verb is part of a name
         nxt = next((x for x in inner if m.end() <= x.start <= m.end() + 2 and x.type in targets), None)
         if nxt is None:
             continue
+        if m.group(0).startswith(("พัฒนา", "เสริมสร้าง", "ยกระดับ")) and nxt.type not in ("VolunteerNetwork", "Committee"):
+            continue  # 'พัฒนาหลักสูตร…' makes a thing; only developing a network's people supports it
+        for x in listed_after(text, nxt, inner, targets):
+            fb.edge(pid, "SUPPORTS", fb.mention(x), (m.start(), x.end), qualifier=f"{aid}|{clause}",
+                    agreement=aid, clause=clause)
         # 'ส่งเสริมความร่วมมือกับ X ในการสนับสนุน C': the party supports X, X supports C
         pm = None
         for pm in _PARTNER.finditer(text, s, m.start()):
@@ -305,53 +522,183 @@ def clause_relations(fb: Any, text: str, s: int, e: int, inner: list[Mention], p
                     qualifier=f"{aid}|{clause}", roles=roles, agreement=aid, clause=clause, party=party_id)
 
 
+_SIG_BLOCK_NAME = re.compile(r"^(?:ลงชื่อ)?[ \t.…_]*\(([^()\n]{4,60})\)[ \t.…_]*(ผู้ลงนาม|(?:สักขี)?พยาน)?[ \t]*$")
+_SIG_INLINE = re.compile(r"^(?:ลงชื่อ)?[ \t.…_]*(?:(ผู้ลงนาม|(?:สักขี)?พยาน)[ \t.…_]*)?\(([^()\n]{4,60})\)[ \t]*"
+                         r"([^\s(].*?)[ \t]*(?:\(?(ผู้ลงนาม|(?:สักขี)?พยาน)\)?)?$")
+_ROLE_LABEL = re.compile(r"^[(\[]?\s*(?:ผู้ลงนาม|(?:สักขี)?พยาน)\s*[)\]]?\s*:?$")
+_SIG_LABEL = re.compile(r"^(?:[(\[]?\s*(?:ผู้ลงนาม|(?:สักขี)?พยาน)\s*[)\]]?\s*:?"
+                        r"|ลงชื่อ[ \t.…_]*(?:\(?\s*(?:ผู้ลงนาม|(?:สักขี)?พยาน)\s*\)?)?[ \t.…_]*)$")
+_ACTING_START = re.compile(r"(?:ปฏิบัติราชการแทน|รักษาราชการแทน|รักษาการแทน|ปฏิบัติหน้าที่แทน)")
+_RANK_ABOVE = re.compile(r"^(?:พล|พัน|ร้อย|ว่าที่|นาวา|เรือ|จ่า|สิบ|ดาบ)")
+
+
+def signature_streams(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """The lines of a signature area as (start, end) spans, one stream per column.
+
+    Plain lines form one stream; a run of tab-separated lines (a table of signature blocks side by
+    side, as a .docx table reads) gives one stream per column, so each block reads top to bottom.
+
+    >>> t = "ลงชื่อ\\tลงชื่อ\\n(ก ข)\\t(ค ง)\\n"
+    >>> [[t[a:b] for a, b in s] for s in signature_streams(t, 0, len(t))]
+    [['ลงชื่อ', '(ก ข)'], ['ลงชื่อ', '(ค ง)']]
+    """
+    lines: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        nl = end if nl < 0 else nl
+        lines.append((pos, nl))
+        pos = nl + 1
+    streams: list[list[tuple[int, int]]] = [[]]
+    i = 0
+    while i < len(lines):
+        if "\t" not in text[lines[i][0]:lines[i][1]].strip():
+            streams[0].append(lines[i])
+            i += 1
+            continue
+        columns: list[list[tuple[int, int]]] = []
+        while i < len(lines) and "\t" in text[lines[i][0]:lines[i][1]].strip():
+            ls, le = lines[i]
+            cells, cs = [], ls
+            for k in range(ls, le + 1):
+                if k == le or text[k] == "\t":
+                    cells.append((cs, k))
+                    cs = k + 1
+            cells = [c for c in cells if text[c[0]:c[1]].strip()] if len(cells) > 2 else cells
+            for k, cell in enumerate(cells):
+                while len(columns) <= k:
+                    columns.append([])
+                columns[k].append(cell)
+            i += 1
+        streams.extend(columns)
+    return [s for s in streams if s]
+
+
 def _signatures(fb: Any, text: str, start: int, end: int, mentions: list[Mention], aid: str,
                 parties: list[Mention]) -> None:
-    """Signature blocks: '(name)' lines, a rank above, the post below, 'พยาน' after."""
+    """Signature blocks: '(name)' lines, a rank above, the post below, 'พยาน' on the 'ลงชื่อ' line or after."""
     from phakhi.loaders.extract import add_person
     from phakhi.loaders.people import PersonMention, _is_honorific, parse_bare_name, parse_positions
 
-    blocks = list(_SIG_NAME.finditer(text, start, end))
     party_ids = {p.id for p in parties}
-    for i, b in enumerate(blocks):
-        parsed = parse_bare_name(b.group(1), fb.gazetteer)
-        if parsed is None:
-            continue
-        name, hon = parsed
-        if not hon:
-            # a rank on a line of its own above the bracketed name ('พันตำรวจเอก')
-            above = [ln.strip() for ln in text[max(start, b.start() - 200):b.start()].split("\n") if ln.strip()]
-            if above and (_is_honorific(above[-1]) or (len(above[-1]) < 25 and re.match(
-                    r"^(?:พล|พัน|ร้อย|ว่าที่)", above[-1]))):
-                hon = above[-1]
-        nxt = blocks[i + 1].start() if i + 1 < len(blocks) else end
-        # the post: the next non-empty line(s) after the name
-        ps = b.end()
-        while ps < nxt and text[ps] in " \t\n":
-            ps += 1
-        pe = text.find("\n", ps)
-        pe = nxt if pe < 0 or pe > nxt else pe
-        pms = [m for m in mentions if ps <= m.start < pe + 5]
-        person = PersonMention(b.start(1), b.end(1), b.group(1), name, hon)
-        person.positions = parse_positions(text, ps, pe, pms, fb.gazetteer)
-        pid = add_person(fb, person, None)
-        after = text[pe:nxt]
-        before = text[blocks[i - 1].end() if i else start:b.start()]
-        # 'พยาน' after the block (before the next 'ลงชื่อ'), or on the 'ลงชื่อ …… พยาน' line above it
-        prev_lines = [ln for ln in before.split("\n") if ln.strip()]
-        prev_line = prev_lines[-1] if prev_lines else ""
-        witness = ("พยาน" in after.split("ลงชื่อ")[0]) or ("ลงชื่อ" in prev_line and "พยาน" in prev_line)
-        org = next((c.org for c in person.positions if c.org is not None), None)
-        as_pos = person.positions[0].full if person.positions else None
-        behalf = None
-        if org is not None:
-            behalf = org.id if org.id in party_ids or not party_ids else _party_for(org, parties)
-        if witness:
-            fb.edge(pid, "WITNESSES", aid, (b.start(), pe), side=behalf, as_position=as_pos)
-        else:
-            fb.edge(pid, "SIGNS", aid, (b.start(), pe), on_behalf_of=behalf, as_position=as_pos)
-            if behalf and behalf in fb.nodes:
-                fb.edge(behalf, "PARTY_TO", aid, (b.start(), pe))
+    date = fb.nodes[aid].properties.get("date") if aid in fb.nodes else None
+    for stream in signature_streams(text, start, end):
+        lines = [(a, b, text[a:b].strip()) for a, b in stream]
+        names: list[int] = []
+        found: dict[int, tuple[str, str, str, tuple[str, str]]] = {}  # line -> inner, label, as written, name
+        inline: dict[int, tuple[int, int]] = {}  # line -> span of a post written on the name's line
+        after_sign = False  # the previous non-empty line was a 'ลงชื่อ …' line
+        for k, (_, _, ln) in enumerate(lines):
+            if not ln:
+                continue
+            nm = _SIG_BLOCK_NAME.match(ln)
+            if nm:
+                parsed = parse_bare_name(nm.group(1), fb.gazetteer)
+                if parsed is not None:
+                    names.append(k)
+                    found[k] = (nm.group(1), nm.group(2) or "", "(" + nm.group(1), parsed)
+            elif _SIG_INLINE.match(ln):
+                # one table cell read as one line: 'ลงชื่อ …… (name) post [พยาน]'
+                im = _SIG_INLINE.match(ln)
+                parsed = parse_bare_name(im.group(2), fb.gazetteer)
+                if parsed is not None:
+                    names.append(k)
+                    found[k] = (im.group(2), (im.group(1) or "") + (im.group(4) or ""), "(" + im.group(2), parsed)
+                    off = lines[k][0] + (len(text[lines[k][0]:lines[k][1]]) - len(text[lines[k][0]:lines[k][1]].lstrip()))
+                    inline[k] = (off + im.start(3), off + im.end(3))
+            elif after_sign and "ลงชื่อ" not in ln:
+                # 'ลงชื่อ ……' then the name without brackets: only with an honorific, to be sure
+                parsed = parse_bare_name(ln, fb.gazetteer)
+                if parsed is not None and parsed[1]:
+                    names.append(k)
+                    found[k] = (ln, "", ln, parsed)
+            after_sign = "ลงชื่อ" in ln[:12] and not nm
+        # 'ผู้ลงนาม' / 'พยาน' as a line of its own above the first block: labels head their blocks
+        labels_before = bool(names) and any(_ROLE_LABEL.match(x) for _, _, x in lines[:names[0]])
+        heading_witness = False
+        for n, k in enumerate(names):
+            a, b, ln = lines[k]
+            inner, label, written, (name, hon) = found[k]
+            lo = names[n - 1] + 1 if n else 0
+            hi = names[n + 1] if n + 1 < len(names) else len(lines)
+            before = [ln2 for _, _, ln2 in lines[lo:k] if ln2]
+            # the post: the next non-empty line after the name (not a label)
+            post = next((j for j in range(k + 1, hi) if lines[j][2] and not _SIG_LABEL.match(lines[j][2])), None)
+            if k in inline:
+                post = None
+            after = [ln2 for _, _, ln2 in lines[(post if post is not None else k) + 1:hi] if ln2]
+            if not hon:
+                # a rank on a line of its own above the bracketed name ('พันตำรวจเอก')
+                ranks = [x for x in before if not x.startswith("ลงชื่อ") and not _SIG_LABEL.match(x)]
+                if ranks and (_is_honorific(ranks[-1]) or (len(ranks[-1]) < 25 and _RANK_ABOVE.match(ranks[-1]))):
+                    hon = ranks[-1]
+            istart = a + text[a:b].index(written) + (1 if written.startswith("(") else 0)
+            person = PersonMention(istart, istart + len(inner), inner, name, hon)
+            if post is not None:
+                ps, pe = lines[post][0], lines[post][1]
+                # 'รองอธิบดี ปฏิบัติราชการแทน' / 'อธิบดีกรม…': an acting post goes on over the next line
+                nxt_post = next((j for j in range(post + 1, hi) if lines[j][2]), None)
+                if nxt_post is not None and not _SIG_LABEL.match(lines[nxt_post][2]) and "ลงชื่อ" not in lines[nxt_post][2] \
+                        and (re.search(r"แทน$", lines[post][2]) or _ACTING_START.match(lines[nxt_post][2])):
+                    pe = lines[nxt_post][1]
+                pms = [m for m in mentions if ps <= m.start < pe]
+                person.positions = parse_positions(text, ps, pe, pms, fb.gazetteer)
+                post_text = canonical_text(text[ps:pe])
+            elif k in inline:
+                ps, pe = inline[k]
+                pms = [m for m in mentions if ps <= m.start < pe]
+                person.positions = parse_positions(text, ps, pe, pms, fb.gazetteer)
+                post_text = canonical_text(text[ps:pe])
+            else:
+                pe, post_text = b, ""
+            pid = add_person(fb, person, None)
+            # 'พยาน' on the 'ลงชื่อ' line or the name line, or after the block before the next 'ลงชื่อ'
+            sign_line = next((x for x in reversed(before) if "ลงชื่อ" in x), "")
+            tail = []
+            for x in after:
+                if x.startswith("ลงชื่อ"):
+                    break
+                tail.append(x)
+            if labels_before:
+                heads = [x for x in before if _ROLE_LABEL.match(x)]
+                if heads:
+                    heading_witness = "พยาน" in heads[-1]  # a heading holds for the blocks under it
+                witness = heading_witness or "พยาน" in label or "พยาน" in sign_line
+            else:
+                witness = "พยาน" in label or "พยาน" in sign_line or any(
+                    _SIG_LABEL.match(x) and "พยาน" in x for x in tail)
+            org = next((c.org for c in person.positions if c.org is not None), None)
+            as_pos = person.positions[0].full if person.positions else (post_text or None)
+            behalf = None
+            if org is not None:
+                behalf = org.id if org.id in party_ids or not party_ids else _party_for(org, parties)
+            elif post_text:
+                by_title = party_by_title(post_text, parties)
+                behalf = by_title.id if by_title is not None else None
+                if by_title is not None:
+                    fb.mention(by_title)
+            if witness:
+                fb.edge(pid, "WITNESSES", aid, (a, pe), side=behalf, as_position=as_pos)
+            else:
+                fb.edge(pid, "SIGNS", aid, (a, pe), on_behalf_of=behalf, as_position=as_pos, date=date)
+                if behalf and behalf in fb.nodes:
+                    fb.edge(behalf, "PARTY_TO", aid, (a, pe))
+
+
+def party_by_title(post: str, parties: list[Any]) -> Any:
+    """The party a post heads when the post names no organisation: 'นายแพทย์สาธารณสุขจังหวัดน่าน'
+    heads 'สำนักงานสาธารณสุขจังหวัดน่าน' (the office's name without 'สำนักงาน' ends the post).
+
+    >>> class P: name = "สำนักงานสาธารณสุขจังหวัดตาก"
+    >>> party_by_title("นายแพทย์สาธารณสุขจังหวัดตาก", [P]) is P
+    True
+    """
+    compact = re.sub(r"\s+", "", post)
+    for p in parties:
+        core = re.sub(r"\s+", "", re.sub(r"^สำนักงาน", "", p.name))
+        if len(core) >= 6 and (compact.endswith(core) or compact == core):
+            return p
+    return None
 
 
 def _party_for(org: Mention, parties: list[Mention]) -> str:
@@ -363,9 +710,20 @@ def _party_for(org: Mention, parties: list[Mention]) -> str:
 
 # -- MOUs reported in news -------------------------------------------------------------------
 
-_NEWS_TITLE = re.compile(r"(บันทึกข้อตกลง(?:ว่าด้วย|ความร่วมมือ)[^\n]*?)(?=\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เมื่อ|\s+ระหว่าง|\s+เพื่อ|\s+ทั้งนี้|\s*$|\n)", re.M)
+_NEWS_TITLE = re.compile(r"((?:บันทึกข้อตกลง(?:ว่าด้วย|ความร่วมมือ)|บันทึกความเข้าใจ(?:ว่าด้วย|ทางวิชาการ)?|บันทึกความร่วมมือ)[^\n]*?)(?=\s*\((?:MOU|MoU|ม\.? โอ\.?ยู\.?)\)|\s+(?:ร่วมกับ|กับ)\s|\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เมื่อ|\s+ระหว่าง|\s+เพื่อ|\s+ทั้งนี้|\s*$|\n)", re.M)
 _NEWS_ROLE = re.compile(r"ร่วมเป็นเกียรติ|กล่าว|โดยมี|เป็นประธาน|เป็นสักขีพยาน|ร่วมเป็นสักขี|ลงนาม")
 _SIGNING = re.compile(r"ลงนาม(?:ใน)?(?:บันทึก|ข้อตกลง|MOU)|พิธีลงนาม")
+
+
+# 'A ลงนามบันทึกข้อตกลงความร่วมมือ (MOU) กับ B', 'A ร่วมลงนาม MOU ร่วมกับ B และ C'
+_NEWS_WITH = re.compile(r"ลงนาม(?:ใน)?(?:บันทึก(?:ข้อตกลง|ความเข้าใจ|ความร่วมมือ)|MOU|ข้อตกลง)[^\n]{0,80}?(?:ร่วมกับ|กับ)\s*")
+_SIGNER_GAP = re.compile(r"[ \t]*(?:ได้|จะ)?[ \t]*(?:ร่วม(?:กัน)?|ร่วมพิธี|ร่วมกันจัดพิธี)?[ \t]*")
+_BODY_TYPES = ("Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment",
+               "Organization")
+
+
+def _is_body(x: Mention) -> bool:
+    return x.type in _BODY_TYPES
 
 
 def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention], people: list[Any],
@@ -373,7 +731,7 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
     """One Agreement for an MOU signing reported in a news item."""
     if not _SIGNING.search(text, start, end):
         return None
-    titles = [m for m in _NEWS_TITLE.finditer(text, start, end) if m.group(1).startswith("บันทึกข้อตกลงว่าด้วย")]
+    titles = [m for m in _NEWS_TITLE.finditer(text, start, end) if "ว่าด้วย" in m.group(1)[:20]]
     if not titles:
         titles = list(_NEWS_TITLE.finditer(text, start, end))
     if not titles:
@@ -398,13 +756,51 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
         # the office of a commission or post ('สำนักงาน' + its name) signs for it when the item names it
         office = offices.get("สำนักงาน" + org.name)
         signers.append((p, office or org))
+    # 'ลงนามบันทึกข้อตกลง … ระหว่าง A B และ C': the parties in the order the item names them
+    named: list[Mention] = []
+    between = re.compile(r"\s*ระหว่าง\s*").match(text, best.end(1))
+    if between:
+        stop = re.compile(r"\s(?:โดย|เพื่อ|ณ|เมื่อ|ซึ่ง|ทั้งนี้)|\n").search(text, between.end(), end)
+        named = _party_list(mentions, between.end(), stop.start() if stop else min(end, between.end() + 300))
+    for p in people:
+        if any(p is q for q, _ in signers):
+            continue
+        nl = text.find("\n", p.end, end)
+        marker = _NEWS_ROLE.search(text, p.end, nl if nl > 0 else end)
+        if marker is None:
+            continue
+        # 'P ผู้ว่าราชการจังหวัดX เป็นประธานและสักขีพยานในพิธีลงนาม': a witness, not a signer
+        sign_at = text.find("ลงนาม", marker.start(), nl if nl > 0 else end)
+        role = text[marker.start():sign_at if sign_at > 0 else marker.end()]
+        if "สักขีพยาน" in role or "สักขีพยาน" in marker.group(0):
+            pos = next((c.full for c in p.positions), None)
+            fb.edge(p.id, "WITNESSES", aid, (p.start, p.end), as_position=pos, date=date)
+            continue
+        if not marker.group(0).endswith("ลงนาม") or not named:
+            continue
+        # the post names no body ('นายแพทย์สาธารณสุขจังหวัดX'): the party whose office it heads
+        post = canonical_text(text[p.end:marker.start()]).strip()
+        party = party_by_title(post, named)
+        if party is not None:
+            signers.append((p, party))
     # 'X ลงนามบันทึกข้อตกลงความร่วมมือกับ Y'
-    parties: list[Mention] = [o for _, o in signers]
-    for m in re.finditer(r"ลงนาม(?:ใน)?บันทึกข้อตกลง\S*กับ", text[start:end]):
-        ms, me = start + m.start(), start + m.end()
-        y = next((x for x in mentions if me <= x.start <= me + 2 and x.is_org), None)
-        x0 = next((x for x in reversed(mentions) if x.end <= ms and ms - x.end <= 3 and x.is_org), None)
-        parties += [o for o in (x0, y) if o is not None]
+    parties: list[Mention] = [o for _, o in signers] + named
+    for m in _NEWS_WITH.finditer(text, start, end):
+        ms, me = m.start(), m.end()
+        y = next((x for x in mentions if me <= x.start <= me + 2 and _is_body(x)), None)
+        if y is None:
+            continue
+        # the bodies right before the verb: 'A ลงนาม…', 'A และ B ร่วมลงนาม…'
+        before = [x for x in mentions if x.end <= ms and _is_body(x)]
+        x0 = next((x for x in reversed(before) if _SIGNER_GAP.fullmatch(text, x.end, ms)), None)
+        firsts = []
+        if x0 is not None:
+            firsts = [x0]
+            for x in reversed([b for b in before if b.end <= x0.start]):
+                if not _LIST_GAP.fullmatch(text, x.end, firsts[0].start) or x.end == firsts[0].start:
+                    break
+                firsts.insert(0, x)
+        parties += firsts + [y] + listed_after(text, y, [x for x in mentions if _is_body(x)], _BODY_TYPES)
     # the signing is only reported when at least two parties are known
     seen = set()
     for p in parties:
@@ -415,6 +811,7 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
     for p, org in signers:
         pos = next((c.full for c in p.positions), None)
         fb.edge(p.id, "SIGNS", aid, (p.start, p.end), on_behalf_of=org.id, as_position=pos, date=date)
+    supports_in_text(fb, text, start, end, mentions, aid)
     props = fb.nodes[aid].properties
     if date and signers:
         props["date"] = date

@@ -14,23 +14,37 @@ from typing import Any
 from phakhi.graph.model import canonical_text, node_id
 from phakhi.loaders.mentions import Mention
 
+# the phrase after the verb names the event; it runs over spaces only through parts that
+# belong to a name: '(อสม.)', 'ด้าน…', 'เรื่อง…', 'รุ่นที่ 1/2567', 'ครั้งที่ ๓/๒๕๖๗', 'ประจำปี ๒๕๖๗', a quoted title
+_NAME_PART = (r"(?:\s*[“\"][^”\"\n]{2,120}[”\"]"
+              r"|\s?\([^()\n]{1,40}\)"
+              r"|\s(?:ด้าน|หัวข้อ|หลักสูตร)[^\s“\"]+"
+              r"|\s?(?:รุ่นที่|ครั้งที่|ประจำปี(?:งบประมาณ)?)(?:\s*พ\.ศ\.)?\s*\d[\d/]*)")
 _EVENT_NAME = re.compile(
-    r"(?:จัด(?:กิจกรรม)?|เป็นประธาน(?:ในพิธีเปิด)?|เข้าร่วม)\s*((?:การ)?(?:เสวนา|สัมมนา|ประชุม|อบรม|ฝึกอบรม)[^\s“\"]*"
-    r"(?:\s*[“\"][^”\"\n]{2,120}[”\"]|(?:\s(?:ครั้งที่\s*\d+/\d{4})))?)")
+    r"(?:จัด(?:กิจกรรม)?|เป็นประธาน(?:ใน)?(?:พิธี)?(?:เปิด)?|เข้าร่วม|เปิด)\s*"
+    r"((?:โครงการ)?(?:การ)?(?:(?:เสวนา|สัมมนา|ประชุม|อบรม|ฝึกอบรม)[^\s“\"()]*|งาน(?:วัน|มหกรรม|สัปดาห์)[^\s“\"()]+)"
+    r"(?:" + _NAME_PART + r")*)")
 _CEREMONY = re.compile(r"พิธีลงนาม(?:ใน)?บันทึกข้อตกลง")
-_TIME = re.compile(r"เวลา\s*(\d{1,2})[.:](\d{2})\s*(?:น\.|นาฬิกา)")
+_TIME = re.compile(r"เวลา\s*(\d{1,2})[.:](\d{2})(?:\s*(?:-|–|ถึง)\s*(\d{1,2})[.:](\d{2}))?\s*(?:น\.|นาฬิกา)")
 _VENUE_START = re.compile(r"(?:\sณ\s|\sณ(?=[ก-ฮ])|\sที่(?=(?:ตึก|อาคาร|ห้อง|โรงแรม|ศาลา|ทำเนียบ|หอประชุม|ลาน|ศูนย์ประชุม)))")
-_VENUE_HEAD = re.compile(r"^(?:ห้อง|ศาลากลาง|ลาน|ศาลาว่าการ|ตึก|อาคาร|โรงแรม|ทำเนียบ|หอประชุม|ศูนย์ประชุม|สโมสร|หอ)")
+_VENUE_HEAD = re.compile(r"^(?:ห้อง|ศาลากลาง|ลาน|ศาลาว่าการ|ที่ว่าการอำเภอ|ตึก|อาคาร|โรงแรม|ทำเนียบ|หอประชุม|ศูนย์ประชุม"
+                         r"|ศูนย์ราชการ|สโมสร|หอ|มหาวิทยาลัย|วิทยาลัย|โรงเรียน)")
 _ADDRESS = re.compile(r"^(?:ชั้น|ถนน|ถ\.|เขต|แขวง|อำเภอ|อ\.|ตำบล|ต\.|เลขที่|ซอย)")
 _PRESIDE = re.compile(r"(?:ได้ให้เกียรติ)?เป็นประธาน")
 _SPEAK = re.compile(r"กล่าว(?:ว่า|เปิด|รายงาน|ต้อนรับ|ในนาม|เพิ่มเติม)?")
 _ATTEND = re.compile(r"ร่วมการประชุม|ร่วมประชุม|ร่วมเป็นเกียรติ|เข้าร่วม(?:พิธี|การประชุม|กิจกรรม)")
 _PANEL = re.compile(r"(?:ร่วม)?เป็นวิทยากร|(?:ร่วม|เป็นผู้ร่วม)เสวนา|ร่วมอภิปราย|เป็นผู้อภิปราย")
 _MODERATOR = re.compile(r"เป็นผู้ดำเนินรายการ")
-_LECTURE = re.compile(r"บรรยายพิเศษ[^\n]{0,200}?โดย\s*")
+_LECTURE = re.compile(r"บรรยาย(?:พิเศษ)?\s*(?:ใน)?(?:หัวข้อ|เรื่อง)[^\n]{0,200}?โดย\s*|บรรยายพิเศษ[^\n]{0,200}?โดย\s*")
+# a named person who then speaks: 'นาย ก … บรรยายเรื่อง…', '… นำเสนอผลการดำเนินงาน'
+_PRESENT = re.compile(r"(?:ได้)?(?:บรรยาย|นำเสนอ|ปาฐกถา)")
+# 'โดยมี A … B … เข้าร่วม': the verb closes a list opened by 'โดยมี'
+_JOIN = re.compile(r"(?<!ผู้)เข้าร่วม(?!เป็น|กับ|ประชุม|การประชุม|พิธี|กิจกรรม)")
 _GROUP = re.compile(r"(?:^|\s)((?:ผู้แทน|ผู้อำนวยการ|ผู้บริหาร|วิทยากร|สื่อมวลชน|แขกผู้มีเกียรติ|เจ้าหน้าที่|ผู้เข้าร่วม)[^\n]*?)"
                     r"(?:(\d+)\s*จังหวัด\s*ๆ?\s*ละ\s*(\d+)\s*คน|จังหวัดละ\s*(\d+)\s*คน|จำนวน\s*(\d+)\s*คน)")
-_TOTAL = re.compile(r"รวม(?:ทั้งสิ้น)?(?:จำนวน)?\s*([\d,]+)\s*คน")
+_TOTAL = re.compile(r"(?:รวม(?:ทั้งสิ้น|ทั้งหมด)?|ทั้งสิ้น|ทั้งหมด)(?:จำนวน)?\s*([\d,]+)\s*(?:คน|ราย|ท่าน)")
+# a total stated first: 'มีผู้เข้าร่วมทั้งสิ้น 400 คน ประกอบด้วย A จำนวน 320 คน B …'
+_PARTS_FOLLOW = re.compile(r"\s*(?:โดย)?(?:ประกอบด้วย|ได้แก่|แบ่งเป็น|จำแนกเป็น)\s*")
 
 
 def parse_count_phrase(s: str) -> int | None:
@@ -48,11 +62,12 @@ def parse_count_phrase(s: str) -> int | None:
 
 
 def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[str, tuple[int, int]] | None:
-    m = _EVENT_NAME.search(text, start, end)
+    found_names = [f for f in _EVENT_NAME.finditer(text, start, end) if not _bare(f.group(1))]
+    m = _best_name(found_names, text.find("\n", start, end))
     cer = _CEREMONY.search(text, start, end)
-    if m and (cer is None or m.start() < cer.start()):
+    if m and (cer is None or found_names[0].start() < cer.start()):
         name = canonical_text(fb.clean[m.start(1):m.end(1)])
-        kind = next((k for k in ("เสวนา", "สัมมนา", "ประชุม", "อบรม") if k in name), "event")
+        kind = next((k for k in ("เสวนา", "สัมมนา", "ประชุม", "อบรม", "งาน") if k in name), "event")
         found = _add_event(fb, name, kind, (m.start(1), m.end(1)), text, start, end, date)
         # 'การประชุม X' and 'ประชุม X' name the same meeting
         fb.nodes[found[0]].add_alias(name[3:] if name.startswith("การ") else "การ" + name)
@@ -70,6 +85,44 @@ def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[
     return None
 
 
+_BARE_REST = re.compile(r"^(?:ตาม|ดังกล่าว|ครั้งนี้|นี้|ประกอบด้วย|ได้|ให้|ที่|และ|ของ|เพื่อ|ใน|กับ|ร่วมกับ|โดย|จำนวน|ผ่าน)")
+
+
+def _bare(name: str) -> bool:
+    """'ประชุมตามวัน เวลา…', 'อบรมดังกล่าว': the verb's object is no name, only the head word.
+
+    >>> _bare("ประชุมตามวัน"), _bare("ประชุมชี้แจงแนวทาง")
+    (True, False)
+    """
+    rest = re.sub(r"^(?:โครงการ)?(?:การ)?(?:ฝึกอบรม|อบรม|สัมมนา|เสวนา|ประชุม|งาน)", "", name)
+    return not rest.strip() or bool(_BARE_REST.match(rest))
+
+
+def _best_name(found: list[re.Match[str]], headline_end: int = -1) -> re.Match[str] | None:
+    """The most specific of the event phrases of an item: a headline says 'จัดสัมมนาเครือข่าย',
+    the body 'จัดสัมมนาเชิงปฏิบัติการ "…"'. A quoted title or a number wins, then a phrase of the
+    body over one of the headline (``text[:headline_end]``, which abbreviates); among equals the first.
+
+    >>> _best_name(list(_EVENT_NAME.finditer('จัดสัมมนาเครือข่าย x จัดสัมมนา "ชื่อเต็ม"'))).group(1)
+    'สัมมนา "ชื่อเต็ม"'
+    >>> _best_name(list(_EVENT_NAME.finditer('เปิดอบรมอสม\nจัดอบรมอาสาสมัคร')), 11).group(1)
+    'อบรมอาสาสมัคร'
+    """
+    found = [m for m in found if not _bare(m.group(1))]
+    if not found:
+        return None
+
+    def rank(m: re.Match[str]) -> tuple[int, int]:
+        specific = bool(re.search(r"[“\"]|ครั้งที่|รุ่นที่|ประจำปี", m.group(1)))
+        return int(specific), int(m.start() >= headline_end)
+
+    best = found[0]
+    for m in found[1:]:
+        if rank(m) > rank(best):
+            best = m
+    return best
+
+
 def _add_event(fb: Any, name: str, kind: str, span: tuple[int, int], text: str, start: int, end: int,
                date: str | None) -> tuple[str, tuple[int, int]]:
     date_end = None
@@ -80,8 +133,34 @@ def _add_event(fb: Any, name: str, kind: str, span: tuple[int, int], text: str, 
     tm = _TIME.search(text, start, end)
     eid = node_id("Event", name, date)
     fb.node(eid, "Event", name, span, kind=kind, date=date, date_end=date_end,
-            time=f"{int(tm.group(1)):02d}:{tm.group(2)}" if tm else None)
+            time=f"{int(tm.group(1)):02d}:{tm.group(2)}" if tm else None,
+            time_end=f"{int(tm.group(3)):02d}:{tm.group(4)}" if tm and tm.group(3) else None)
     return eid, span
+
+
+def _represented_bodies(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention],
+                        people: list[Any]) -> None:
+    """'โดยมีผู้แทนจาก A B และ C เข้าร่วมประชุม': the bodies sent representatives, so they attend."""
+    posts = [(c.start, c.end) for p in people for c in getattr(p, "positions", None) or []]
+    verbs = [m.start() for m in _ATTEND.finditer(text, start, end)] + \
+            [m.start() for m in _JOIN.finditer(text, start, end)]
+    for v in verbs:
+        para_start = max(start, text.rfind("\n", 0, v) + 1)
+        rep = None
+        for rep in re.finditer(r"ผู้แทน(?:จาก)?(?:หน่วยงาน)?\s*", text[para_start:v]):
+            pass
+        if rep is None:
+            continue
+        pos = para_start + rep.end()
+        for x in mentions:
+            if x.start < pos or x.start >= v or not x.is_org:
+                continue
+            if x.start - pos > 2 and not re.fullmatch(r"\s*(?:,|และ|รวมทั้ง)?\s*", text[pos:x.start]):
+                break
+            if any(a <= x.start < b for a, b in posts):
+                break
+            fb.edge(fb.mention(x), "ATTENDS", eid, (x.start, x.end), role="ผู้แทน")
+            pos = x.end
 
 
 def extract_news(fb: Any, text: str, start: int, end: int, mentions: list[Mention], people: list[Any],
@@ -98,8 +177,52 @@ def extract_news(fb: Any, text: str, start: int, end: int, mentions: list[Mentio
     eid, espan = found
     _venues(fb, text, start, end, eid, mentions)
     _organisers(fb, text, start, end, eid, mentions)
+    _stated_cooperation(fb, text, start, end, eid, mentions, people)
     _people_roles(fb, text, start, end, eid, people, aid)
+    _represented_bodies(fb, text, start, end, eid, mentions, people)
     _groups(fb, text, start, end, eid, mentions)
+
+
+# a letter's subject that invites to an event: 'ขอเชิญประชุมชี้แจง…', 'ขอเชิญเข้าร่วมสัมมนา…'
+_INVITE = re.compile(r"^(?:ขอ)?(?:เรียน)?เชิญ(?:เข้า)?(?:ร่วม)?\s*(?=(?:การ)?(?:ประชุม|สัมมนา|อบรม|ฝึกอบรม|เสวนา|งาน|พิธี))")
+
+
+def extract_letter_event(fb: Any, text: str, start: int, end: int, mentions: list[Mention],
+                         subject: str | None) -> str | None:
+    """The event a letter announces in its body ``text[start:end]`` (planned: 'กำหนดจัด…'); its id.
+    An invitation subject ('เรื่อง ขอเชิญประชุม X') names it in full; else the phrase after the verb.
+
+    >>> bool(_INVITE.match("ขอเชิญประชุมชี้แจงแนวทาง"))
+    True
+    """
+    found = list(_EVENT_NAME.finditer(text, start, end))
+    m = _best_name(found)
+    inv = _INVITE.match(subject or "")
+    if inv:
+        name = canonical_text(subject[inv.end():])
+        span = (m.start(1), m.end(1)) if m else (start, start)
+    elif m:
+        name = canonical_text(fb.clean[m.start(1):m.end(1)])
+        span = (m.start(1), m.end(1))
+    else:
+        return None
+    if len(name) < 6:
+        return None
+    kind = next((k for k in ("เสวนา", "สัมมนา", "ประชุม", "อบรม", "งาน", "พิธี") if k in name), "event")
+    # the event's date: the first full date after its name (not the letter's date)
+    date = None
+    for d in fb.dates(span[0], end):
+        if getattr(d, "precision", "day") == "day":
+            date = d.start.isoformat()
+            break
+    eid, _ = _add_event(fb, name, kind, span, text, span[0], end, date)
+    fb.nodes[eid].properties["planned"] = True
+    if re.match(r"(?:ประชุม|สัมมนา|อบรม|ฝึกอบรม|เสวนา)", name):
+        fb.nodes[eid].add_alias("การ" + name)  # 'ประชุม X' and 'การประชุม X' name the same meeting
+    _venues(fb, text, span[0], end, eid, mentions)
+    _organisers(fb, text, start, end, eid, mentions)
+    _groups(fb, text, start, end, eid, mentions)
+    return eid
 
 
 def _policy_relations(fb: Any, text: str, start: int, end: int, mentions: list[Mention], aid: str) -> None:
@@ -206,7 +329,8 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
             fb.node(vid, "Venue", name, (part[0][0], part[-1][1]))
         fb.edge(prev, "LOCATED_IN", vid, (part[0][0], part[-1][1]))
         prev = vid
-    if province is not None and prev != eid:
+    if province is not None:
+        # the last venue is in the province; with no venue named ('ณ จังหวัดน่าน') the event itself is
         fb.edge(prev, "LOCATED_IN", fb.mention(province), (province.start, province.end),
                 address=" ".join(address) or None)
 
@@ -220,7 +344,16 @@ def _province_token(fb: Any, tok: str, a: int, b: int) -> Mention | None:
 
 
 def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
-    for m in re.finditer(r"(?:ได้)?จัด(?:กิจกรรม)?(?:เสวนา|สัมมนา|ประชุม|อบรม|งาน|พิธี)|เป็นเจ้าภาพ|จัดขึ้น", text[start:end]):
+    # 'ซึ่ง X เป็นผู้จัด' / 'X เป็นเจ้าของงาน': the body right before; 'จัดโดย X': right after
+    for m in re.finditer(r"\s?เป็นผู้จัด(?:งาน|การ)?|จัดโดย\s*", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        if m.group(0).startswith("จัดโดย"):
+            org = next((x for x in mentions if e <= x.start <= e + 2 and x.is_org), None)
+        else:
+            org = next((x for x in reversed(mentions) if s - 2 <= x.end <= s and x.is_org), None)
+        if org is not None:
+            fb.edge(fb.mention(org), "ORGANIZES", eid, (min(s, org.start), max(e, org.end)), role="ผู้จัด")
+    for m in re.finditer(r"(?:ได้)?จัด(?:กิจกรรม|โครงการ)?(?:การ)?(?:เสวนา|สัมมนา|ประชุม|ฝึกอบรม|อบรม|งาน|พิธี)|เป็นเจ้าภาพ|จัดขึ้น", text[start:end]):
         s = start + m.start()
         line_start = max(start, text.rfind("\n", 0, s) + 1)
         before = [x for x in mentions if line_start <= x.start and x.end <= s and x.is_org]
@@ -232,10 +365,20 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
             before = [x for x in before if x.start >= clause]
             if not before:
                 continue
+        # the bodies right before the verb, joined by 'ร่วมกับ' / 'โดย' ('A ร่วมกับ B จัด…', 'A โดย B ได้จัด…');
+        # a body named earlier in the line (a chair's department) is not an organiser
+        chain = [before[-1]]
+        for x in reversed(before[:-1]):
+            if x.id == chain[0].id or re.fullmatch(r"\s*(?:\([^()\n]*\))?\s*(?:ร่วมกับ|โดย)\s*", text[x.end:chain[0].start]):
+                chain.insert(0, x)
+            else:
+                break
+        before = chain
         first = before[0]
         fb.edge(fb.mention(first), "ORGANIZES", eid, (first.start, s), role="เจ้าภาพ" if "เจ้าภาพ" in m.group(0) else None)
         if len(before) > 1 and re.match(r"\s*ร่วมกับ\s*$", text[first.end:before[1].start]):
             fb.edge(fb.mention(before[1]), "ORGANIZES", eid, (before[1].start, s), role="co-organiser")
+            fb.edge(first.id, "COOPERATES_WITH", before[1].id, (first.start, before[1].end), basis="co-organisers")
         via = re.search(r"โดย\s*$", text[first.end:before[-1].start])
         if len(before) > 1 and via:
             unit = before[-1]
@@ -249,12 +392,42 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
                     fb.edge(fb.mention(other), "ORGANIZES", eid, (other.start, other.end), role="co-host")
 
 
+_CLAUSE_START = re.compile(r"\n|ทั้งนี้|พร้อมทั้ง|นอกจากนี้|และให้|ซึ่ง|โดย")
+_POST_BEFORE = re.compile(r"(?:รัฐมนตรี(?:ช่วย)?ว่าการ|อธิบดี|ผู้อำนวยการ|ปลัด|นายก|เลขาธิการ|ผู้ว่าราชการ|หัวหน้า|ประธาน"
+                          r"|ผู้บัญชาการ|ผู้ตรวจราชการ|ผู้แทน|เจ้าหน้าที่)$")
+_BODY_TYPES = ("Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment",
+               "Organization")
+
+
+def _stated_cooperation(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention],
+                        people: list[Any]) -> None:
+    """'… มอบหมายให้ X ประสาน … ร่วมกับ Y สำรวจ…', 'พร้อมทั้งฝึกปฏิบัติ… ร่วมกับ Y': X (the body acting in
+    the clause, not one named in a post such as 'อธิบดีกรม…') cooperates with Y; with no such body in
+    the clause, the event's organiser does. Co-organisers ('X ร่วมกับ Y จัด…') are done with them."""
+    posts = [(c.start, c.end) for p in people for c in getattr(p, "positions", None) or []]
+    organiser = next((e.source for e in fb.edges.values()
+                      if e.type == "ORGANIZES" and e.target == eid and e.properties.get("role") != "co-organiser"), None)
+    for m in re.finditer(r"ร่วมกับ", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        other = next((x for x in mentions if e <= x.start <= e + 1 and x.type in _BODY_TYPES), None)
+        if other is None or re.search(r"จัด|เป็นเจ้าภาพ", text[other.end:other.end + 40]):
+            continue
+        clause = max([start] + [c.end() for c in _CLAUSE_START.finditer(text, max(start, s - 300), s)])
+        actors = [x for x in mentions if clause <= x.start and x.end <= s and x.type in _BODY_TYPES
+                  and not any(a <= x.start < b for a, b in posts)
+                  and not _POST_BEFORE.search(text[max(0, x.start - 20):x.start])]
+        subj = actors[-1].id if actors else organiser
+        if subj is not None and subj != other.id:
+            fb.edge(subj, "COOPERATES_WITH", fb.mention(other), (clause, other.end), basis="ร่วมกับ")
+
+
 def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: list[Any], aid: str | None) -> None:
     signed = {e.source for e in fb.edges.values() if e.type == "SIGNS" and e.target == aid} if aid else set()
     presided = set()
     for i, p in enumerate(people):
         nxt = people[i + 1].start if i + 1 < len(people) else end
-        after = text[p.end:nxt]
+        para_end = text.find("\n", p.end, nxt)
+        after = text[p.end:nxt if para_end < 0 else para_end]  # what a person does: in the same paragraph
         if _PRESIDE.search(after[:200]) and p.id not in presided:
             presided.add(p.id)
             fb.edge(p.id, "PRESIDES", eid, (p.start, p.end), role="ประธาน")
@@ -264,6 +437,12 @@ def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: li
         sm = _SPEAK.search(after[:250])
         if sm and not _ATTEND.search(after[:sm.start()]):
             fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role="กล่าว")
+        pm = _PRESENT.search(after[:150])
+        # not the object of another's act: 'มอบของที่ระลึกแด่ P พร้อมนำเสนอ…' (the giver presents)
+        receiver = re.search(r"(?:แด่|แก่|ให้|ต่อ|กับ)\s*$", text[max(start, p.start - 12):p.start])
+        if pm and not receiver and not _ATTEND.search(after[:pm.start()]) \
+                and not re.search(r"โดย|และ", after[:pm.start()][-40:]):
+            fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role=canonical_text(pm.group(0)))
     # people listed before 'ร่วมการประชุม' / 'ร่วมเป็นเกียรติ'
     for am in _ATTEND.finditer(text, start, end):
         para_start = max(start, text.rfind("\n", 0, am.start()) + 1)
@@ -275,6 +454,19 @@ def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: li
                     continue
                 fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role=canonical_text(am.group(0)))
         _unnamed_posts(fb, text, window_start, am.start(), eid, am.group(0))
+    for jm in _JOIN.finditer(text, start, end):
+        para_start = max(start, text.rfind("\n", 0, jm.start()) + 1)
+        intro = None
+        for intro in re.finditer(r"โดยมี", text[para_start:jm.start()]):
+            pass
+        if intro is None:
+            continue
+        for p in people:
+            if para_start + intro.end() <= p.start < jm.start() and p.id not in presided:
+                fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role="เข้าร่วม")
+    _listed_attendees(fb, text, start, end, eid, people, presided)
+    _signatories(fb, text, start, end, eid, people, presided)
+    _titled_speakers(fb, text, start, end, eid, people)
     # panels: 'โดย A … B … และ C เป็นผู้ดำเนินรายการ'
     for mm in _MODERATOR.finditer(text, start, end):
         para_start = max(start, text.rfind("\n", 0, mm.start()) + 1)
@@ -292,13 +484,94 @@ def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: li
         for p in people:
             if floor <= p.start < pm.start() and p.id not in presided:
                 fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role="วิทยากร")
+    for sm in _SESSION_BY.finditer(text, start, end):
+        role = "บรรยาย" if sm.group(1).startswith("บรรยาย") else "ผู้ร่วมเสวนา"
+        for p in _people_in_sequence(text, sm.end(), end, people):
+            if p.id not in presided:
+                fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role=role)
     for lm in _LECTURE.finditer(text, start, end):
-        p = next((p for p in people if lm.end() - 2 <= p.start <= lm.end() + 2), None)
-        if p is not None:
-            fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role="บรรยายพิเศษ")
+        first = next((p for p in people if lm.end() - 2 <= p.start <= lm.end() + 2), None)
+        if first is None:
+            continue
+        for p in _people_in_sequence(text, first.start, end, people, step=60):
+            fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role="บรรยายพิเศษ" if "พิเศษ" in lm.group(0) else "บรรยาย")
 
 
-_COUNT = re.compile(r"(?:(\d+)\s*จังหวัด\s*ๆ?\s*ละ\s*(\d+)\s*คน|จังหวัดละ\s*(\d+)\s*คน|(?:จำนวน\s*)?(\d[\d,]*)\s*คน)")
+# a session and its speakers: 'มีการเสวนา เรื่อง "…" โดย A … และ B …', 'บรรยายหัวข้อ "…" โดย P'
+_SESSION_BY = re.compile(r"(บรรยาย(?:พิเศษ)?|(?:การ)?เสวนา\S*|(?:การ)?อภิปราย\S*)\s*(?:เรื่อง|หัวข้อ|ในหัวข้อ)?\s*"
+                         r"[“\"][^”\"\n]{2,200}[”\"]\s*โดย(?:มี)?\s*")
+
+
+def _people_in_sequence(text: str, pos: int, end: int, people: list[Any], step: int = 150) -> list[Any]:
+    """People listed from ``pos`` on: each within ``step`` characters of the previous one (after its
+    posts), in the same paragraph."""
+    para_end = text.find("\n", pos, end)
+    para_end = end if para_end < 0 else para_end
+    out: list[Any] = []
+    prev_end = pos
+    for p in people:
+        if p.start < pos or p.start >= para_end:
+            continue
+        if p.start - prev_end > step:
+            break
+        out.append(p)
+        prev_end = max([p.end] + [c.end for c in getattr(p, "positions", None) or []])
+    return out
+
+
+_LIST_AFTER = re.compile(r"(?:เข้า)?ร่วม(?:การ)?(?:ประชุม|พิธี|กิจกรรม|งาน)?\s*(?:ได้แก่|ประกอบด้วย)\s*")
+_SIGN_VERB = re.compile(r"เป็นผู้ลงนาม|ร่วม(?:กัน)?ลงนาม|ลงนามร่วมกัน")
+
+
+def _listed_attendees(fb: Any, text: str, start: int, end: int, eid: str, people: list[Any],
+                      presided: set[str]) -> None:
+    """'โดยมีผู้บริหารเข้าร่วมประชุม ได้แก่ A … B … และ C …': the people listed after the verb,
+    one after another (each within a short step of the previous one, in the same paragraph)."""
+    for lm in _LIST_AFTER.finditer(text, start, end):
+        for p in _people_in_sequence(text, lm.end(), end, people):
+            if p.id not in presided:
+                fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role=canonical_text(lm.group(0)))
+
+
+def _signatories(fb: Any, text: str, start: int, end: int, eid: str, people: list[Any],
+                 presided: set[str]) -> None:
+    """'โดยมี A … B … และ C … เป็นผู้ลงนาม': the signers attend the ceremony as signatories."""
+    for sm in _SIGN_VERB.finditer(text, start, end):
+        para_start = max(start, text.rfind("\n", 0, sm.start()) + 1)
+        intro = None
+        for intro in re.finditer(r"โดยมี|โดย", text[para_start:sm.start()]):
+            pass
+        floor = para_start + (intro.end() if intro else 0)
+        for p in people:
+            if floor <= p.start < sm.start() and p.id not in presided:
+                fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role="signatory")
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def _titled_speakers(fb: Any, text: str, start: int, end: int, eid: str, people: list[Any]) -> None:
+    """'ผู้ว่าราชการจังหวัดน่านกล่าวว่า …': a post named without its holder speaks; the holder is
+    the person named with that post earlier in the item."""
+    for sm in re.finditer(r"(?:ได้)?(?:กล่าว(?:ว่า|เพิ่มเติม|ย้ำ|ถึง)|เน้นย้ำ|ย้ำว่า)", text[start:end]):
+        s = start + sm.start()
+        clause = max(start, text.rfind("\n", start, s) + 1, s - 120)
+        subject = _squash(text[clause:s])
+        if any(clause <= p.start < s for p in people):
+            continue  # a named speaker is handled with the people
+        for p in people:
+            if p.start >= s:
+                break
+            posts = [_squash(c.full) for c in getattr(p, "positions", []) or [] if getattr(c, "full", None)]
+            if any(len(post) >= 4 and subject.endswith(post) for post in posts):
+                fb.edge(p.id, "SPEAKS_AT", eid, (clause, s + len(sm.group(0))), role="กล่าว")
+                break
+
+
+_COUNT = re.compile(r"(?:(\d+)\s*จังหวัด\s*ๆ?\s*ละ\s*(\d+)\s*คน|จังหวัดละ\s*(\d+)\s*คน|(?:จำนวน\s*)?(\d[\d,]*)\s*(?:คน|ราย|ท่าน)"
+                    r"|(?:แห่ง|หน่วยงาน|หน่วย|อำเภอ|ตำบล|ศูนย์|โรงเรียน)ละ\s*(\d+)\s*คน)")
+_PARTICIPANTS = re.compile(r"ผู้เข้า(?:ร่วม|รับการ)\S*?\s*(?:ประกอบด้วย|ได้แก่)\s*")
 _LIST_START = re.compile(r"(?:ประกอบด้วย|ได้แก่|ผู้เข้าร่วม[^\s]*|ผู้เข้ารับการ[^\s]*)\s*")
 
 
@@ -330,20 +603,36 @@ def _groups(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
     from phakhi.loaders.people import _setup, _title_regex
 
     total_m = _TOTAL.search(text, start, end)
-    if total_m is None:
+    listed = _PARTICIPANTS.search(text, start, end) if total_m is None else None
+    if total_m is None and listed is None:
         return
-    line_start = text.rfind("\n", 0, total_m.start()) + 1
-    lm = None
-    for lm in _LIST_START.finditer(text, max(start, line_start, total_m.start() - 1500), total_m.start()):
-        break
-    pos = lm.end() if lm else max(start, line_start)
+    follow = _PARTS_FOLLOW.match(text, total_m.end()) if total_m else listed
+    if follow:  # the parts follow the total (or 'ผู้เข้าร่วม…ประกอบด้วย'), to the end of the paragraph
+        pos = follow.end()
+        stop = text.find("\n", pos, end)
+        stop = end if stop < 0 else stop
+    else:  # the parts come first, the total closes the list
+        line_start = text.rfind("\n", 0, total_m.start()) + 1
+        lm = None
+        for lm in _LIST_START.finditer(text, max(start, line_start, total_m.start() - 1500), total_m.start()):
+            break
+        pos = lm.end() if lm else max(start, line_start)
+        stop = total_m.start()
     groups: list[dict[str, Any]] = []
     provinces = 77
-    for m in _COUNT.finditer(text, pos, total_m.start()):
+    for m in _COUNT.finditer(text, pos, stop):
         desc_start = pos
+        while desc_start < m.start() and text[desc_start] in " \t":
+            desc_start += 1
+        if text.startswith("และ", desc_start):
+            desc_start += 3
         desc = canonical_text(fb.clean[desc_start:m.end()])
         pos = m.end()
-        if m.group(1):
+        per_unit = None
+        if m.group(5):  # 'แห่งละ 1 คน': per unit, the number of units is not stated
+            per_unit = int(m.group(5))
+            count = None
+        elif m.group(1):
             provinces = int(m.group(1))
             count = provinces * int(m.group(2))
         elif m.group(3):
@@ -352,10 +641,11 @@ def _groups(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
             count = int(m.group(4).replace(",", ""))
         if not desc or len(desc) > 200:
             continue
-        groups.append({"group": desc, "count": count})
+        groups.append({"group": desc, "count": count} if per_unit is None else {"group": desc, "per_unit": per_unit})
         who = next((x for x in mentions if desc_start <= x.start < m.start() and x.is_org), None)
         if who is not None:
-            fb.edge(fb.mention(who), "ATTENDS", eid, (desc_start, m.end()), qualifier=desc, role=desc, count=count)
+            fb.edge(fb.mention(who), "ATTENDS", eid, (desc_start, m.end()), qualifier=desc, role=desc, count=count,
+                    per_unit=per_unit)
             continue
         gaz, _, positions, _ = _setup(fb.gazetteer)
         tm = _title_regex(id(gaz)).search(text, desc_start, m.start())
@@ -363,13 +653,19 @@ def _groups(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
             pid = node_id("Position", tm.group(0))
             fb.node(pid, "Position", tm.group(0), tm.span())
             fb.edge(pid, "ATTENDS", eid, (desc_start, m.end()), qualifier=desc, role=desc, count=count)
-    if not groups:
-        return
     node = fb.nodes[eid]
-    computed = sum(g["count"] for g in groups)
-    stated = int(total_m.group(1).replace(",", ""))
+    if not groups:  # a total alone ('ผู้เข้าร่วมรวมทั้งสิ้น 90 ท่าน'): nothing to check
+        if total_m is not None:
+            node.properties["participants_total"] = int(total_m.group(1).replace(",", ""))
+        return
     node.properties["participants"] = groups
+    if total_m is None:
+        return
+    stated = int(total_m.group(1).replace(",", ""))
     node.properties["participants_total"] = stated
+    if any(g.get("count") is None for g in groups):
+        return  # a part without a number: the sum cannot be checked
+    computed = sum(g["count"] for g in groups)
     if stated != computed:
         fb.issue("warning", "total_mismatch",
                  f"event '{node.name}': participant groups add up to {computed}, the text states {stated}",

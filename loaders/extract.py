@@ -244,7 +244,7 @@ def add_person(fb: FactBuilder, p: Any, as_of: str | None) -> str:
             tid = fb.mention(c.org)
         elif c.position_id:
             tid = c.position_id
-            fb.node(tid, "Position", c.title, (c.start, c.end))
+            fb.node(tid, "Position", getattr(c, "position_name", None) or c.title, (c.start, c.end))
         else:
             continue
         fb.edge(p.id, "HOLDS_POSITION", tid, (p.start, c.end), qualifier=c.title,
@@ -272,7 +272,7 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
     # the copyright line of a web page names the site's owner: keep those mentions
     owner_spans = [m.span() for m in _COPYRIGHT.finditer(text)]
     for m in mentions:
-        if m.type == "Province" and not re.search(r"(?:จังหวัด|จ\.)\s?$", text[max(0, m.start - 8):m.start]) \
+        if m.type == "Province" and not m.listed and not re.search(r"(?:จังหวัด|จ\.)\s?$", text[max(0, m.start - 8):m.start]) \
                 and not re.match(r"\s*\d{5}", text[m.end:m.end + 7]):
             continue  # provinces outside tables only as จังหวัดX or in an address
         if _in_spans(m.start, furniture) and not _in_spans(m.start, owner_spans):
@@ -376,6 +376,9 @@ def _prev_org(mentions: list[Mention], pos: int, floor: int) -> Mention | None:
 def relations_in_text(fb: FactBuilder, text: str, start: int, end: int, mentions: list[Mention],
                       subject: Mention | None = None) -> None:
     """COOPERATES_WITH and PART_OF stated in prose (news items, MOU preambles)."""
+    from phakhi.loaders.agreements import supports_in_text
+
+    supports_in_text(fb, text, start, end, mentions)  # 'X สนับสนุน Y' in prose
     for m in _COOP.finditer(text, start, end):
         other = _next_org(mentions, m.end(), m.end() + 3)
         if other is None:

@@ -11,7 +11,11 @@ from typing import Any
 from phakhi.graph.model import canonical_text, node_id
 from phakhi.loaders.mentions import Mention
 
-_NUMBER = re.compile(r"^[ \t]*ที่[ \t]+([ก-ฮ]{1,4}\.?[ \t]?[\d./ ก-ฮ]{2,30}?)[ \t]*$", re.M)
+# 'ที่ มท 0818.2/ว 2565', alone on its line or with the letterhead after a wide gap
+_NUMBER = re.compile(r"^[ \t]*ที่[ \t]+([ก-ฮ]{1,4}\.?[ \t]?[\d./ ก-ฮ]{2,30}?)[ \t]*(?:$|[ \t]{3,}(?=\S))", re.M)
+# 'หอประชุมกองทัพเรือ': a body named inside a venue's name is not mentioned as a body
+_IN_VENUE_NAME = re.compile(r"(?:หอประชุม|ห้องประชุม|อาคาร|ตึก|ศาลาว่าการ|สโมสร)$")
+_REFERENCE = re.compile(r"^[ \t]*อ้างถึง[ \t]+([^\n]+)$", re.M)
 _SUBJECT = re.compile(r"^[ \t]*เรื่อง[ \t]+([^\n]+)$", re.M)
 _TO = re.compile(r"^[ \t]*เรียน[ \t]+([^\n]+)$", re.M)
 _ENCL = re.compile(r"^[ \t]*(?:สิ่งที่ส่งมาด้วย)[ \t]*([^\n]*(?:\n[ \t]*\d\.[^\n]*)*)", re.M)
@@ -60,11 +64,18 @@ def extract_letter(fb: Any, text: str, start: int, end: int, mentions: list[Ment
             fb.edge(fb.mention(issuer), "LOCATED_IN", fb.mention(addr), (addr.start, addr.end), address=line)
     if to is not None:
         _addressee(fb, text, to, did, mentions)
+    _reference(fb, text, start, end, did, issuer, mentions)
     body_start = to.end() if to else head_end
     closing = _CLOSING.search(text, body_start, end)
     body_end = closing.start() if closing else end
+    from phakhi.loaders.events import extract_letter_event
+
+    eid = extract_letter_event(fb, text, body_start, body_end, mentions, title or None)
+    if eid is not None:
+        fb.edge(did, "MENTIONS", eid, (body_start, body_end), context="announced event")
     for m in mentions:
-        if body_start <= m.start < body_end and m.is_org and (issuer is None or m.id != issuer.id):
+        if body_start <= m.start < body_end and m.is_org and (issuer is None or m.id != issuer.id) \
+                and not _IN_VENUE_NAME.search(text[max(0, m.start - 12):m.start]):
             fb.edge(did, "MENTIONS", fb.mention(m), (m.start, m.end))
     from phakhi.loaders.mentions import find_program_mentions
 
@@ -102,27 +113,82 @@ def extract_letter(fb: Any, text: str, start: int, end: int, mentions: list[Ment
     return date
 
 
+_ADDRESSEE_SPLIT = re.compile(r"\s+และ\s*|\s*,\s*|\s+(?=และ)")
+
+
 def _addressee(fb: Any, text: str, to: re.Match[str], did: str, mentions: list[Mention]) -> None:
-    raw = canonical_text(to.group(1))
-    org = next((m for m in mentions if to.start(1) <= m.start < to.end(1) and m.is_org), None)
+    """'เรียน นายอำเภอ ทุกอำเภอ และนายกองค์การบริหารส่วนจังหวัดX': one ADDRESSED_TO per addressee;
+    a post with its body named ('นายก' + the PAO) is that body's post."""
+    pos = to.start(1)
+    for part in _ADDRESSEE_SPLIT.split(to.group(1)):
+        a = text.find(part, pos, to.end(1))
+        if not part.strip() or a < 0:
+            continue
+        pos = a + len(part)
+        if part.startswith("และ"):
+            part, a = part[3:], a + 3
+        _one_addressee(fb, part, a, a + len(part), did, mentions)
+
+
+def _one_addressee(fb: Any, part: str, a: int, b: int, did: str, mentions: list[Mention]) -> None:
+    raw = canonical_text(part)
+    org = next((m for m in mentions if a <= m.start < b and m.is_org), None)
     scope = None
     sm = re.search(r"\s(ทุก\S+)$", raw)
     if sm:
         scope = sm.group(1)
         raw = raw[:sm.start()].strip()
-    if org is not None and org.start == to.start(1):
-        fb.edge(did, "ADDRESSED_TO", fb.mention(org), to.span(1), scope=scope)
+    if org is not None and org.start == a:
+        fb.edge(did, "ADDRESSED_TO", fb.mention(org), (a, b), scope=scope)
         return
     from phakhi.loaders.people import _setup, _title_regex
 
     gaz, _, positions, _ = _setup(fb.gazetteer)
     tm = _title_regex(id(gaz)).match(raw)
+    if tm and org is not None and org.start > a and org.end >= a + len(raw) and org.type != "Province":
+        # 'นายกองค์การบริหารส่วนจังหวัดสุรินทร์': the post of that body, named in full
+        name = raw
+        pid = node_id("Position", name)
+        fb.node(pid, "Position", name, (a, b), organization=fb.mention(org))
+        fb.edge(did, "ADDRESSED_TO", pid, (a, b), scope=scope)
+        return
     if tm and positions.get(tm.group(0)) and len(tm.group(0)) < len(raw):
         scope = scope or raw[tm.end():].strip() or None  # 'ผู้ว่าราชการจังหวัดน่าน': the post, for Nan
         raw = tm.group(0)
     pid = node_id("Position", raw)
-    fb.node(pid, "Position", raw, to.span(1))
-    fb.edge(did, "ADDRESSED_TO", pid, to.span(1), scope=scope)
+    fb.node(pid, "Position", raw, (a, b))
+    fb.edge(did, "ADDRESSED_TO", pid, (a, b), scope=scope)
+
+
+_REF_LETTER = re.compile(r"หนังสือ\s*(.*?)\s*ที่\s+([ก-ฮ]{1,4}\.?\s?[\d./ ก-ฮ]{2,30}?)\s*(?:ลงวันที่\s*(.+))?$")
+
+
+def _reference(fb: Any, text: str, start: int, end: int, did: str, issuer: Mention | None,
+               mentions: list[Mention]) -> None:
+    """'อ้างถึง หนังสือกรม X ที่ พม 0604/ว 215 ลงวันที่ 3 กรกฎาคม 2566': the earlier letter, a Document
+    the letter MENTIONS (context 'อ้างถึง'); named like letters are ('หนังสือX ที่ N')."""
+    from phakhi.loaders.dates import find_dates
+
+    ref = _REFERENCE.search(text, start, end)
+    if ref is None:
+        return
+    rm = _REF_LETTER.search(ref.group(1))
+    if rm is None:
+        return
+    a = ref.start(1)
+    org = next((m for m in mentions if a <= m.start < ref.end(1) and m.is_org), None)
+    if org is None and rm.group(1).strip():
+        return  # written by a body we do not know: leave it
+    who = org or issuer
+    number = canonical_text(fb.clean[a + rm.start(2):a + rm.end(2)])
+    name = "หนังสือ" + (who.name if who else "") + " ที่ " + number
+    dates = find_dates(rm.group(3) or "")
+    rid = node_id("Document", name)
+    fb.node(rid, "Document", name, ref.span(1), [], kind="letter", number=number,
+            date=dates[0].start.isoformat() if dates else None)
+    fb.edge(did, "MENTIONS", rid, ref.span(1), context="อ้างถึง")
+    if who is not None:
+        fb.edge(fb.mention(who), "ISSUED", rid, (who.start, who.end), role="issuer")
 
 
 def link_enclosures(fb: Any) -> None:

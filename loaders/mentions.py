@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from phakhi.graph.model import canonical_text, node_id, reference_id
@@ -46,6 +46,9 @@ class Mention:
     parent_key: str | None = None
     aliases: list[str] = field(default_factory=list)
     props: dict[str, Any] = field(default_factory=dict)
+    # a province named in a list after 'จังหวัด' ('จังหวัดA B และC'): a province although
+    # 'จังหวัด' does not precede it
+    listed: bool = False
     # extra facts implied by the name itself: (rel_type, target Mention, props)
     implied: list[tuple[str, "Mention", dict[str, Any]]] = field(default_factory=list)
 
@@ -128,10 +131,37 @@ class SurfaceIndex:
                 if entry not in bucket:
                     bucket.append(entry)
                 surfaces.add(s)
-        self.pattern = re.compile(_trie_regex(surfaces), re.IGNORECASE) if surfaces else None
+        # case-insensitive matching is ~4x slower in `re`: match lowercased surfaces
+        # against a lowercased copy of the text instead (see :meth:`finditer`)
+        self.pattern = re.compile(_trie_regex({s.lower() for s in surfaces})) if surfaces else None
+        self._surfaces = surfaces
+        self._info: dict[str, tuple[list[Any], bool, int, int]] = {}
+        self._fallback: re.Pattern[str] | None = None
+
+    def finditer(self, text: str) -> Iterable[re.Match[str]]:
+        """Matches of any surface form in ``text``, ignoring case; spans index ``text``."""
+        if self.pattern is None:
+            return iter(())
+        low = text.lower()
+        if len(low) == len(text):
+            return self.pattern.finditer(low)
+        if self._fallback is None:  # a character whose lowercase is longer ('İ')
+            self._fallback = re.compile(_trie_regex(self._surfaces), re.IGNORECASE)
+        return self._fallback.finditer(text)
 
     def entries(self, surface: str) -> list[Any]:
         return self.by_compact.get(_compact(surface), [])
+
+    def info(self, surface: str) -> tuple[list[Any], bool, int, int]:
+        """(entries, whether one is a Province, compact length, number of dots) of a form."""
+        got = self._info.get(surface)
+        if got is None:
+            c = _compact(surface)
+            entries = self.by_compact.get(c, [])
+            got = (entries, any(x.type == "Province" for x in entries), len(c), surface.count("."))
+            if len(self._info) < 200000:
+                self._info[surface] = got
+        return got
 
 
 _INDEXES: dict[int, SurfaceIndex] = {}
@@ -146,9 +176,15 @@ def surface_index(gazetteer: Any = None) -> SurfaceIndex:
     return idx
 
 
+@functools.lru_cache(maxsize=65536)
+def _canonical_surface(surface: str) -> str:
+    """canonical_text of a surface form; the same few forms recur in every document."""
+    return canonical_text(surface)
+
+
 def reference_mention(entry: Any, start: int, end: int, surface: str) -> Mention:
     """The mention of a gazetteer entry: id ``ref:<key>``, name = entry.name_th."""
-    aliases = [canonical_text(surface)] + list(entry.abbr_th)
+    aliases = [_canonical_surface(surface)] + list(entry.abbr_th)
     return Mention(start, end, surface, entry.type, reference_id(entry.key), entry.name_th,
                    key=entry.key, parent_key=entry.parent, aliases=aliases,
                    props={"key": entry.key, **({"name_en": entry.name_en} if entry.name_en else {})})
@@ -157,6 +193,8 @@ def reference_mention(entry: Any, start: int, end: int, surface: str) -> Mention
 _ADDRESS_BEFORE = re.compile(r"(?:เขต|แขวง|ถนน|อำเภอ|ตำบล|อ\.|ต\.)\S+\s+$")
 _POSTCODE_AFTER = re.compile(r"\s*\d{5}(?!\d)")
 _PROVINCE_BEFORE = re.compile(r"(?:จังหวัด|จ\.)\s?$")
+# the end of a 'ณ <venue> …' phrase: a name there is where it happens, the province
+_AT_PLACE_BEFORE = re.compile(r"(?:^|\s)ณ[ \t](?:(?!โดย|ระหว่าง|กับ|และ|\n).){0,110}[ \t]$")
 
 
 def _province_context_ok(text: str, start: int, end: int) -> bool:
@@ -172,7 +210,8 @@ def _pick(entries: list[Any], text: str, start: int, end: int) -> Any | None:
     prov = [e for e in entries if e.type == "Province"]
     if prov and _province_context_ok(text, start, end):
         if (_PROVINCE_BEFORE.search(text[max(0, start - 8):start]) or not non_prov
-                or _POSTCODE_AFTER.match(text, end) or _ADDRESS_BEFORE.search(text, max(0, start - 40), start)):
+                or _POSTCODE_AFTER.match(text, end) or _ADDRESS_BEFORE.search(text, max(0, start - 40), start)
+                or _AT_PLACE_BEFORE.search(text, max(0, start - 120), start)):
             return prov[0]  # 'จังหวัดX', or an address line ending with a postcode
     if non_prov:
         return non_prov[0]
@@ -184,31 +223,57 @@ def find_reference_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
     out: list[Mention] = []
     if idx.pattern is None:
         return out
-    for m in idx.pattern.finditer(text):
+    last_province: Mention | None = None
+    for m in idx.finditer(text):
         s, e = m.span()
         if e - s < 2:
             continue
-        surface = m.group(0)
+        surface = text[s:e]
         if surface.isascii():  # English forms: whole words only
             if (s and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()) or len(surface) < 4:
                 continue
-        entries = idx.entries(surface)
+        entries, has_prov, clen, dots = idx.info(surface)
         if not entries:
             continue
         # very short forms must stand alone (not inside a longer Thai word)
         before = text[s - 1] if s else " "
-        if len(_compact(surface)) <= 3 and "." not in surface:
+        glued = _THAI_CHAR.match(before) is not None
+        after_changwat = has_prov and _PROVINCE_BEFORE.search(text, max(0, s - 8), s) is not None
+        if clen <= 3 and not dots and not after_changwat:
             after = text[e] if e < len(text) else " "
-            if _THAI_CHAR.match(before) or _THAI_CHAR.match(after):
+            if glued or _THAI_CHAR.match(after):
                 continue
-        elif len(_compact(surface)) <= 5 and surface.count(".") == 1 and _THAI_CHAR.match(before):
+        elif clen == 4 and not dots and not after_changwat and glued and before not in "ๆฯ":
+            continue  # a short name glued to a word: 'คลัง' inside 'กองคลัง'
+        elif clen <= 5 and dots == 1 and glued:
             continue  # an abbreviation glued to a word: 'ทร.' inside 'โทร.'
 
-        entry = _pick(entries, text, s, e)
+        listed = (has_prov and last_province is not None
+                  and _LIST_GAP.fullmatch(text, last_province.end, s) is not None)
+        if listed:
+            entry = next(x for x in entries if x.type == "Province")
+        elif not has_prov:
+            entry = entries[0]
+        else:
+            entry = _pick(entries, text, s, e)
         if entry is None:
             continue
-        out.append(reference_mention(entry, s, e, surface))
+        if glued and entry.type != "Province" and _VENUE_HEAD_BEFORE.search(text, max(0, s - 12), s):
+            continue  # 'หอประชุมกองทัพเรือ': part of a venue's name, not the body itself
+        men = reference_mention(entry, s, e, surface)
+        if entry.type == "Province":
+            men.listed = listed
+            if listed or _PROVINCE_BEFORE.search(text, max(0, s - 8), s):
+                last_province = men
+        out.append(men)
     return out
+
+
+# a venue's head word glued before a name: 'หอประชุม|กองทัพเรือ', 'อาคาร|กระทรวง…'
+_VENUE_HEAD_BEFORE = re.compile(r"(?:หอประชุม|ห้องประชุม|อาคาร|ตึก|ศาลาว่าการ|สโมสร|โรงแรม)$")
+
+# between two provinces of a list: 'จังหวัดA B, C และD'
+_LIST_GAP = re.compile(r"[ \t]*(?:[,、][ \t]*)?(?:(?:และ|หรือ)[ \t]*)?")
 
 
 # -- pattern organisations ----------------------------------------------------------------
@@ -216,7 +281,7 @@ def find_reference_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
 _HEADS = [
     ("คณะอนุกรรมการ", "Committee"), ("คณะกรรมาธิการ", "Committee"), ("คณะกรรมการ", "Committee"),
     ("คณะทำงาน", "Committee"), ("สำนักงาน", "Office"), ("สำนัก", "Office"), ("กรม", "Department"),
-    ("กอง", "Office"), ("ศูนย์", "Center"), ("ชมรม", "Organization"), ("สมาคม", "Organization"),
+    ("กองบัญชาการ", "Office"), ("กอง", "Office"), ("กลุ่มงาน", "Office"), ("กลุ่ม", "Office"), ("ศูนย์", "Center"), ("ชมรม", "Organization"), ("สมาคม", "Organization"),
     ("มูลนิธิ", "Organization"), ("องค์การ", "Organization"), ("เทศบาล", "LocalGovernment"),
     ("โรงเรียน", "Organization"), ("มหาวิทยาลัย", "Organization"), ("อาสาสมัคร", "VolunteerNetwork"),
 ]
@@ -232,7 +297,10 @@ _STOPS = re.compile(r"(?:ได้|ลงนาม|ร่วมกับ|ร่�
                     r"หรือ|ที่|มี|เข้า|สร้าง|กล่าว|สนับสนุน|ส่งเสริม|ต่อ|แก่|พร้อม|นาย|ปลัด|อธิบดี)")
 _VERBS = re.compile(r"ร่วม|ตาม|ที่|ได้|ให้|เป็น|โดย|ซึ่ง|กับ|ใน|และ(?=ส|ก|ค|ศ)")
 _ROLE_BEFORE = re.compile(r"(?:เป็น|กรรมการและ|สร้าง|เป็นกรรมการ)\s*$")
-_UNIT_HEADS = {"กอง", "สำนัก", "ศูนย์"}
+_UNIT_HEADS = {"กอง", "กองบัญชาการ", "สำนัก", "ศูนย์", "กลุ่มงาน", "กลุ่ม"}
+# heads too common as plain words to start a name alone: only '<head>X <its parent body>'
+_PARENT_ONLY_HEADS = {"กลุ่ม"}
+
 _PARENT_TYPES = {"Department", "Office", "Ministry", "IndependentAgency"}
 _NAME_WORDS = {"เพื่อ", "ส่งเสริม", "สนับสนุน", "สร้าง"}
 _ABBR_AFTER = re.compile(r"[ \t]([ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?)+)")
@@ -244,14 +312,32 @@ _UNQUOTED_PROGRAM = re.compile(r"(โครงการ|หลักสูตร
 _GENERIC_PROGRAM = re.compile(r"ประจำ|ด้วย|หรือ|ของ|ที่|และ|ต่าง|นี้|ดังกล่าว|ใน|ให้|เพื่อ|ร่วม|จะ|ได้|ซึ่ง|การดำเนิน|การจัด")
 
 
+_RUN = re.compile(r"[^\s()“”\"/,]+")
+
+
 def _run_end(text: str, start: int, limit: int = 90) -> int:
     """End of the run of non-space characters starting at ``start``."""
-    m = re.compile(r"[^\s()“”\"/,]+").match(text, start)
+    m = _RUN.match(text, start)
     return m.end() if m else start
+
+
+# words that hold a stop word inside them and go on naming things ('โรคติดต่อ', 'พื้นที่')
+_COMPOUNDS = re.compile(r"ติดต่อ|ต่อเนื่อง|พื้นที่|หน้าที่|สถานที่|ที่ดิน|ที่อยู่อาศัย|มีส่วนร่วม|เป็นธรรม|"
+                        r"ต่อต้าน|ดำเนินคดี|ให้คำปรึกษา")
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    for j in range(max(0, start - 4), start + 1):
+        c = _COMPOUNDS.match(text, j)
+        if c and c.end() >= end:
+            return True
+    return False
 
 
 def _cut_at_stops(text: str, body_start: int, end: int, min_len: int = 2) -> int:
     for m in _STOPS.finditer(text, body_start + min_len, end):
+        if _in_compound(text, m.start(), m.end()):
+            continue
         return m.start()
     return end
 
@@ -290,6 +376,8 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
             continue
         head = m.group(0)
         body = m.end()
+        if _glued_head(text, s, body, ref_pos, gazetteer) or _VENUE_HEAD_BEFORE.search(text, max(0, s - 12), s):
+            continue
         end = _run_end(text, body)
         # a reference mention inside the run: a committee of X keeps it, others stop there
         lo = bisect.bisect_left(ref_pos, body)
@@ -331,24 +419,28 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
         # 'กองสารนิเทศ สป.มท.': an abbreviated parent continues the name
         am = _ABBR_AFTER.match(text, end) if head in _UNIT_HEADS or head == "สำนักงาน" else None
         if am:
-            pr = [r for r in refs if r.start == am.start(1)]
+            lo2 = bisect.bisect_left(ref_pos, am.start(1))
+            pr = [r for st, r in ref_starts[lo2:lo2 + 1] if st == am.start(1)]
             if pr and pr[0].is_org:
                 parent = pr[0]
                 surface_end = pr[0].end
-        elif head in _UNIT_HEADS and text[end:end + 1] == " ":
+        elif head in _UNIT_HEADS and text[end:end + 1] in (" ", "\t"):
             # 'กองความร่วมมือ กรมพัฒนาสังคมและสวัสดิการ': a unit written with its department
             lo2 = bisect.bisect_left(ref_pos, end + 1)
             pr = [r for st, r in ref_starts[lo2:lo2 + 1] if st == end + 1 and r.type in _PARENT_TYPES]
             if pr:
                 parent = pr[0]
                 surface_end = pr[0].end
+        if head in _PARENT_ONLY_HEADS and parent is None:
+            continue
         if paren_end:
             surface_end = paren_end
         surface = text[s:surface_end]
         t = _pattern_type(head, name)
         canonical = canonical_text(name + (" " + parent.name if parent else ""))
         men = Mention(s, surface_end, surface, t, node_id(t, canonical), canonical,
-                      aliases=[canonical_text(surface), canonical_text(name)] if parent else [])
+                      # not the bare unit name: every department has a 'กลุ่มประชาสัมพันธ์'
+                      aliases=[canonical_text(surface)] if parent else [])
         if abbr:
             men.aliases.append(abbr)
             men.props["abbreviation"] = abbr
@@ -362,6 +454,49 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
         out.append(men)
         pos = surface_end
     return out
+
+
+def _glued_head(text: str, s: int, body: int, ref_pos: list[int], gazetteer: Any) -> bool:
+    """Whether the head word at ``s`` is not a name's start: the letters belong to the word
+    before it ('นายก|องค์การบริหาร…': a known name or another head starts inside it), or
+    it begins a surname ('นายธีรวัฒน์ กองแก้ว', '(สมชาย กองทอง)')."""
+    import bisect
+
+    if s > 0 and _THAI_CHAR.match(text[s - 1]):
+        if any(_HEAD_RE.match(text, k) for k in range(s + 1, body)):
+            return True
+        i = bisect.bisect_right(ref_pos, s)
+        if i < len(ref_pos) and ref_pos[i] < body:
+            return True
+    before = text[max(0, s - 48):s]
+    if not before.endswith((" ", "\t")):
+        return False
+    return _surname_context(gazetteer).search(before) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _surname_regex(hons: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(h) for h in sorted(set(hons), key=len, reverse=True))
+    return re.compile(rf"(?:(?:{alt})[ \t]?|\(\s*)[ก-ฮเ-ไ][ก-๎]{{1,18}}[ \t]+$")
+
+
+_SURNAME_CONTEXT: dict[int, tuple[Any, re.Pattern[str]]] = {}
+
+
+def _surname_context(gazetteer: Any) -> re.Pattern[str]:
+    """'<honorific>given ' (or '(given ') ending a string: what comes next is a surname."""
+    gaz = _load_gazetteer(gazetteer)
+    cached = _SURNAME_CONTEXT.get(id(gaz))
+    if cached is not None and cached[0] is gaz:
+        return cached[1]
+    from phakhi.loaders.people import _FALLBACK_HONORIFICS
+
+    hons = list(_FALLBACK_HONORIFICS)
+    for h in getattr(gaz, "honorifics", []) or []:
+        hons.extend(x for x in (h.text, h.full) if x)
+    pat = _surname_regex(tuple(hons))
+    _SURNAME_CONTEXT[id(gaz)] = (gaz, pat)
+    return pat
 
 
 def find_program_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -393,13 +528,21 @@ def find_program_mentions(text: str, taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
-def _provincial_instances(text: str, mentions: list[Mention]) -> list[Mention]:
-    """'สำนักงาน…ประจำจังหวัด' + a province name: that province's own office."""
+def _provincial_instances(text: str, mentions: list[Mention], gazetteer: Any = None) -> list[Mention]:
+    """'สำนักงาน…ประจำจังหวัด' + a province name: that province's own office.
+
+    It is PART_OF the body its class belongs to only when the text names that body (or the
+    name contains it); a parent known only from the gazetteer is not invented.
+    """
+    todo = [m for m in mentions if m.type in ("ProvincialOffice", "LocalGovernment")
+            and m.surface.rstrip().endswith("จังหวัด")]
+    if not todo:
+        return []
     by_start = {m.start: m for m in mentions if m.type == "Province"}
+    named = {m.key: m for m in mentions if m.key and m.is_org}
+    gaz = _load_gazetteer(gazetteer)
     out = []
-    for m in mentions:
-        if m.type not in ("ProvincialOffice", "LocalGovernment") or not m.surface.rstrip().endswith("จังหวัด"):
-            continue
+    for m in todo:
         p = by_start.get(m.end)
         if p is None and m.end < len(text) and text[m.end] == " ":
             p = by_start.get(m.end + 1)
@@ -410,8 +553,52 @@ def _provincial_instances(text: str, mentions: list[Mention]) -> list[Mention]:
                        node_id(m.type, name), name, props={"province": p.key})
         parent_generic = m
         inst.implied.append(("LOCATED_IN", p, {}))
-        inst.props["_generic"] = parent_generic
+        parent = named.get(m.parent_key) if m.parent_key else None
+        if parent is None and m.parent_key and gaz is not None and m.parent_key in gaz.entries:
+            pe = gaz.entries[m.parent_key]
+            if len(pe.name_th) >= 4 and pe.name_th in m.name:
+                parent = reference_mention(pe, m.start, p.end, pe.name_th)
+        if parent is not None and parent.key != m.key:
+            inst.implied.append(("PART_OF", parent, {"relation": "sub_organization"}))
+        del parent_generic
         out.append(inst)
+    return out
+
+
+# a place name glued to a generic local-government class: 'เทศบาลตำบลบ้านใหม่'
+_LOCAL_CLASS_END = re.compile(r"(?:ตำบล|เมือง|นคร)$")
+_PLACE_RUN = re.compile(r"[ก-ฮเ-ไ][ก-๎]{1,30}")
+
+
+def _local_instances(text: str, mentions: list[Mention], gazetteer: Any = None) -> list[Mention]:
+    """'องค์การบริหารส่วนตำบลวังทอง', 'เทศบาลนครขอนแก่น': one named local government
+    (its class name + the place), LocalGovernment."""
+    todo = [m for m in mentions if m.type == "LocalGovernment" and m.key and _LOCAL_CLASS_END.search(m.name)]
+    if not todo:
+        return []
+    gaz = _load_gazetteer(gazetteer)
+    idx = surface_index(gaz)
+    by_start = {m.start: m for m in mentions}
+    out = []
+    for m in todo:
+        entry = gaz.entries.get(m.key) if gaz is not None else None
+        if entry is None or not entry.extra.get("generic") or _compact(m.surface) != _compact(m.name):
+            continue
+        nxt = by_start.get(m.end)
+        known = idx.pattern.match(text, m.end) if idx.pattern is not None else None
+        if known and any(e.type == "Province" for e in idx.entries(known.group(0))):
+            end = known.end()  # 'เทศบาลนครขอนแก่น': the place is a province's name
+        else:
+            pm = _PLACE_RUN.match(text, m.end)
+            if pm is None:
+                continue
+            end = _cut_at_stops(text, m.end, pm.end(), min_len=0)
+            if nxt is not None and nxt.start < end:
+                continue
+        if end - m.end < 2:
+            continue
+        name = canonical_text(m.name + text[m.end:end])
+        out.append(Mention(m.start, end, text[m.start:end], m.type, node_id(m.type, name), name))
     return out
 
 
@@ -437,10 +624,50 @@ def find_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
     pats = find_pattern_mentions(text, taken, refs, gazetteer)
     taken += [(p.start, p.end) for p in pats]
     progs = find_program_mentions(text, taken)
-    insts = _provincial_instances(text, refs)
+    insts = _provincial_instances(text, refs, gazetteer) + _local_instances(text, refs, gazetteer)
     units = _named_units(text, refs, gazetteer)
-    allm = resolve_overlaps(refs + pats + progs + insts + units)
+    regions = _regional_units(text, refs + pats)
+    allm = resolve_overlaps(refs + pats + progs + insts + units + regions)
+    _parent_after(text, allm)
     return _bracketed_abbreviations(text, allm)
+
+
+_REGION = re.compile(r"[ \t]*เขต[ \t]*([0-9๐-๙]{1,3})(?![0-9๐-๙])")
+
+
+def _regional_units(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'ศูนย์ป้องกันและบรรเทาสาธารณภัย เขต 11 พิษณุโลก': a numbered regional unit of a
+    body (and the province it sits in, when written next), its own Center/Office."""
+    provinces = {m.start: m for m in mentions if m.type == "Province"}
+    out = []
+    for m in mentions:
+        if m.type not in ("Center", "Office") or m.implied:
+            continue
+        rm = _REGION.match(text, m.end)
+        if rm is None:
+            continue
+        end = rm.end()
+        gap = re.compile(r"[ \t]+").match(text, end)
+        if gap and gap.end() in provinces:
+            end = provinces[gap.end()].end
+        tail = re.sub(r"[ \t]+", " ", text[rm.start():end]).strip()
+        name = canonical_text(f"{m.name} {tail}")
+        out.append(Mention(m.start, end, text[m.start:end], m.type, node_id(m.type, name), name,
+                           aliases=[canonical_text(text[m.start:end])]))
+    return out
+
+
+_JUXTAPOSED = re.compile(r"[ \t]{1,3}")
+
+
+def _parent_after(text: str, mentions: list[Mention]) -> None:
+    """'กรมควบคุมโรค กระทรวงสาธารณสุข': a body followed by the body it belongs to (by the
+    reference data) states that it is part of it."""
+    for a, b in zip(mentions, mentions[1:]):
+        if (a.key and b.key and a.parent_key == b.key and a.is_org and b.is_org
+                and _JUXTAPOSED.fullmatch(text, a.end, b.start)
+                and not any(rel == "PART_OF" for rel, _, _ in a.implied)):
+            a.implied.append(("PART_OF", b, {"relation": "sub_organization"}))
 
 
 def _named_units(text: str, refs: list[Mention], gazetteer: Any) -> list[Mention]:
@@ -486,9 +713,28 @@ def _bracketed_abbreviations(text: str, mentions: list[Mention]) -> list[Mention
     return out
 
 
+_LOOKUPS: dict[tuple[int, str], Mention | None] = {}
+
+
 def lookup_name(surface: str, gazetteer: Any = None) -> Mention | None:
-    """The entity a standalone name denotes (table headers, signature lines), or None."""
+    """The entity a standalone name denotes (table headers, signature lines), or None.
+
+    Answers are cached per gazetteer (table headers repeat on every row); each call gets its
+    own copy, as callers move the span.
+    """
     idx = surface_index(gazetteer)
+    key = (id(idx), surface)
+    if key not in _LOOKUPS:
+        if len(_LOOKUPS) > 50000:
+            _LOOKUPS.clear()
+        _LOOKUPS[key] = _lookup_name(surface, idx, gazetteer)
+    m = _LOOKUPS[key]
+    if m is None:
+        return None
+    return replace(m, aliases=list(m.aliases), props=dict(m.props), implied=list(m.implied))
+
+
+def _lookup_name(surface: str, idx: SurfaceIndex, gazetteer: Any) -> Mention | None:
     s = _normalise(surface)
     entries = idx.entries(s)
     if entries:

@@ -38,7 +38,7 @@ _NAME_CHARS = "ก-ฮะ-ฺเ-ๅ็-๎"
 _BAD_NAME_PARTS = re.compile(r"กระทรวง|กรม|จังหวัด|อำเภอ|สำนัก|ประธาน|รัฐมนตรี|ผู้อำนวย|อธิบดี|ปลัด|"
                              r"ตำบล|หมู่บ้าน|ราชการ|กรรมการ|บันทึก|ข้อตกลง|ประชุม|ของ|และ|โดย|ได้")
 _PHRASE_STOP = re.compile(r"\n|(?:\s*(?:ได้|ร่วมเป็น|ร่วมการ|ร่วมประชุม|ร่วมพิธี|ร่วมกัน|กล่าว|ลงนาม|เป็นประธาน|"
-                          r"เป็นผู้|มอบ|พร้อมด้วย|พร้อมนำ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
+                          r"เป็นผู้|มอบ|พร้อมด้วย|พร้อมนำ|พร้อมทั้ง|ร่วมกับ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
 # words that start with an honorific but are not names (คุณภาพ "quality", พระมหากษัตริย์ "the King")
 _NOT_PERSON = re.compile(r"คุณภาพ|คุณวุฒิ|คุณค่า|คุณธรรม|คุณสมบัติ|คุณลักษณะ|คุณประโยชน์|คุณูปการ|คุณครู|"
                          r"พระมหากษัตริย์|พระราช|พระบรม|พระบาท|นางพยาบาล|นายทะเบียน|นายหน้า|นายจ้าง|นายช่าง|"
@@ -54,6 +54,7 @@ class PositionClaim:
     end: int
     org: Mention | None = None
     position_id: str | None = None  # Position node when the post has no organisation
+    position_name: str | None = None  # that node's name when it is not the bare title
     acting: bool = False
     former: bool = False
 
@@ -86,7 +87,12 @@ def _tables(gaz_id: int) -> tuple[re.Pattern[str], dict[str, bool]]:
             for s in p.surfaces():
                 positions.setdefault(s, bool(p.standalone))
     alt = "|".join(re.escape(h) for h in sorted(hons, key=len, reverse=True))
-    pat = re.compile(rf"(?P<hon>{alt})[ \t]?(?P<given>[ก-ฮเ-ไ][{_NAME_CHARS}]{{1,18}})[ \t]+"
+    dotted = "|".join(re.escape(h) for h in sorted(hons, key=len, reverse=True) if h.endswith("."))
+    # stacked titles ('รศ.นพ.', 'นายแพทย์ ดร.', 'พ.ต.อ.หญิง'): a further title follows a space
+    # or is an abbreviation, so 'นายคุณชัย' stays นาย + คุณชัย
+    fem = r"(?:หญิง(?=[ \t]))?"  # female ranks: 'ว่าที่ร้อยตรีหญิง สุดา'
+    hon = rf"(?:{alt}){fem}(?:(?:[ \t]+(?:{alt})|(?:{dotted})){fem})*"
+    pat = re.compile(rf"(?P<hon>{hon})[ \t]?(?P<given>[ก-ฮเ-ไ][{_NAME_CHARS}]{{1,18}})[ \t]+"
                      rf"(?P<sur>[ก-ฮเ-ไ][{_NAME_CHARS}]{{1,24}})")
     return pat, positions
 
@@ -198,20 +204,52 @@ def parse_positions(text: str, start: int, end: int, mentions: list[Mention],
         end -= 3
     if end - start < 2:
         return []
+    orgs = [m for m in mentions if m.is_org and start <= m.start < end + 40]
+    behalf = _ON_BEHALF.search(text, start, end)
+    if behalf is not None and behalf.start() > start:
+        return _on_behalf_claims(text, start, behalf, end, orgs, title_re)
     # pieces: split where a new status starts (อดีต…, ปฏิบัติหน้าที่…)
     cuts = [start] + [m.start() for m in _SPLIT.finditer(text, start, end) if m.start() > start] + [end]
     claims: list[PositionClaim] = []
-    orgs = [m for m in mentions if m.is_org and start <= m.start < end + 40]
     for a, b in zip(cuts, cuts[1:]):
         piece = text[a:b]
         former = piece.startswith("อดีต")
         acting = piece.startswith(("ปฏิบัติหน้าที่", "รักษาราชการแทน", "รักษาการ"))
         body = re.sub(r"^(?:อดีต|ปฏิบัติหน้าที่|รักษาราชการแทน|รักษาการ(?:ใน)?ตำแหน่ง|รักษาการ)", "", piece)
         bstart = a + (len(piece) - len(body))
-        claims.extend(_claims_in_piece(text, bstart, b, orgs, positions, title_re, gaz, acting, former))
+        found = _claims_in_piece(text, bstart, b, orgs, positions, title_re, gaz, acting, former)
+        if acting and found and found[0].org is not None and a > start:
+            # 'รองอธิบดี รักษาราชการแทนอธิบดีกรมX': the bare post before the acting one is
+            # held in the same body
+            own = canonical_text(text[cuts[cuts.index(a) - 1]:a])
+            tm = title_re.fullmatch(own)
+            if tm and not claims and not positions.get(own):
+                claims.append(PositionClaim(own, canonical_text(own + found[0].org.name), start, a,
+                                            found[0].org))
+        claims.extend(found)
         if claims and claims[-1].org is None and claims[-1].position_id is None:
             claims.pop()
     return claims
+
+
+# 'รองอธิบดี ปฏิบัติราชการแทน อธิบดีกรมX': signing for the head; the signer's own post is
+# the one before, in the body named after
+_ON_BEHALF = re.compile(r"ปฏิบัติราชการแทน|ปฏิบัติการแทน")
+
+
+def _on_behalf_claims(text: str, start: int, behalf: re.Match[str], end: int, orgs: list[Mention],
+                      title_re: re.Pattern[str]) -> list[PositionClaim]:
+    own = canonical_text(text[start:behalf.start()])
+    body = next((o for o in orgs if behalf.end() <= o.start < end), None)
+    if not own or body is None:
+        return []
+    own_org = next((o for o in orgs if start <= o.start < behalf.start()), None)
+    if own_org is not None:  # 'ผู้อำนวยการกองคลัง ปฏิบัติราชการแทน …': the post has its own body
+        title = canonical_text(text[start:own_org.start])
+        return [PositionClaim(title, canonical_text(text[start:own_org.end]), start, own_org.end, own_org)]
+    if not title_re.fullmatch(own):
+        return []
+    return [PositionClaim(own, canonical_text(own + body.name), start, body.end, body)]
 
 
 def _is_place(s: str, gaz: Any) -> bool:
@@ -275,6 +313,8 @@ def _claims_in_piece(text: str, a: int, b: int, orgs: list[Mention], positions: 
             continue
         if title.endswith("ของ"):
             title = title[:-3]
+        if out and not title_re.match(re.sub(r"^(?:และ|กับ|,)\s*", "", title)):
+            break  # words after the first post that are no post title: the sentence goes on
         target = _secretariat(title, org, gaz)
         inst = _local_instance(text, org, b)
         if inst is not None:
@@ -286,14 +326,91 @@ def _claims_in_piece(text: str, a: int, b: int, orgs: list[Mention], positions: 
             cur += 1
     rest = canonical_text(text[cur:b])
     if rest and not out:
+        mayor = _MAYOR.match(rest)
+        if mayor:  # 'นายกเทศมนตรีตำบลบ้านใหม่' heads 'เทศบาลตำบลบ้านใหม่'
+            name = canonical_text("เทศบาล" + mayor.group(1) + mayor.group(2))
+            town = Mention(cur, b, rest, "LocalGovernment", node_id("LocalGovernment", name), name)
+            out.append(PositionClaim("นายกเทศมนตรี", rest, cur, b, town, acting=acting, former=former))
+            return out
         t2, org = _commission_org(rest, gaz)
         if org is not None:
             out.append(PositionClaim(t2, rest, cur, b, org, acting=acting, former=former))
             return out
         tm = title_re.match(rest)
         tail = rest[tm.end():].strip() if tm else ""
-        if tm and positions.get(tm.group(0)) and (len(tail) <= 2 or _is_place(tail, gaz)):
+        district = tm is not None and tm.group(0).endswith("อำเภอ") and _DISTRICT.fullmatch(tail) is not None
+        if tm and positions.get(tm.group(0)) and (len(tail) <= 2 or district or _is_place(tail, gaz)):
             title = tm.group(0)
-            out.append(PositionClaim(title, rest, cur, b, None, node_id("Position", title),
-                                     acting=acting, former=former))
+            province = None if district else _named_province(tail, gaz)
+            if province is not None or district:
+                place = re.sub(r"^อำเภอ\s?", "", tail) if district else province.name
+                out.append(_provincial_post(title, rest, cur, b, place, province, gaz, acting, former))
+            else:
+                out.append(PositionClaim(title, rest, cur, b, None, node_id("Position", title),
+                                         acting=acting, former=former))
     return out
+
+
+# a district's name after a district-level title: 'นายอำเภอเมืองแพร่', 'สาธารณสุขอำเภอ บ้านไผ่'
+_DISTRICT = re.compile(r"(?:อำเภอ\s?)?(?!ทุก)[ก-ฮเ-ไ][ก-๎]{1,25}")
+_MAYOR = re.compile(r"นายกเทศมนตรี[ \t]?(ตำบล|เมือง|นคร)([ก-ฮเ-ไ][ก-๎]{1,30})$")
+
+
+def _named_province(tail: str, gaz: Any) -> Mention | None:
+    """'ขอนแก่น' / 'จังหวัดน่าน' after a title: that province ('ทุกจังหวัด' is none)."""
+    if not tail or tail.startswith("ทุก"):
+        return None
+    org = lookup_name(re.sub(r"^(?:จังหวัด|จ\.)\s?", "", tail), gaz)
+    return org if org is not None and org.type == "Province" else None
+
+
+def _provincial_post(title: str, full: str, start: int, end: int, place: str, province: Mention | None,
+                     gaz: Any, acting: bool, former: bool) -> PositionClaim:
+    """'นายแพทย์สาธารณสุขจังหวัดน่าน' heads that province's office of its class
+    (สำนักงานสาธารณสุขจังหวัดน่าน); a post no office class goes with
+    ('ผู้ว่าราชการจังหวัดน่าน') is the Position of that province."""
+    office = _office_class(title, id(gaz)) if gaz is not None else None
+    if office is not None:
+        name = canonical_text(office.name_th + place)
+        inst = Mention(start, end, "", "ProvincialOffice", node_id("ProvincialOffice", name), name)
+        if province is not None:
+            inst.props["province"] = province.key
+            province.start, province.end = start, end
+            inst.implied.append(("LOCATED_IN", province, {}))
+        return PositionClaim(title, full, start, end, inst, acting=acting, former=former)
+    scope = "" if title.endswith(("จังหวัด", "จ.", "อำเภอ")) else "จังหวัด"
+    name = canonical_text(title + scope + place)
+    return PositionClaim(title, full, start, end, None, node_id("Position", name), position_name=name,
+                         acting=acting, former=former)
+
+
+_OFFICE_SCOPE = re.compile(r"(?:ประจำ)?(?:จังหวัด|อำเภอ)$")
+
+
+@functools.lru_cache(maxsize=256)
+def _office_class(title: str, gaz_id: int) -> Any | None:
+    """The provincial-office class a head-of-office title names, by the longest shared ending
+    of at least one word before 'จังหวัด': 'ท้องถิ่นจังหวัด' -> สำนักงานส่งเสริมการปกครอง
+    ท้องถิ่นจังหวัด. None for posts of other kinds (ผู้ว่าราชการจังหวัด)."""
+    gaz = _GAZ.get(gaz_id)
+    scope = _OFFICE_SCOPE.search(title)
+    if gaz is None or scope is None:
+        return None
+    kinds = {p.title_th: p for p in getattr(gaz, "positions", []) or []}
+    post = kinds.get(title)
+    if post is None or "ProvincialOffice" not in post.org_types:
+        return None
+    best, best_len, tie = None, 0, False
+    for e in gaz.entries.values():
+        if e.type != "ProvincialOffice" or not e.extra.get("generic") or not e.name_th.endswith(scope.group(0)):
+            continue
+        n = 0
+        while n < min(len(title), len(e.name_th)) and title[-1 - n] == e.name_th[-1 - n]:
+            n += 1
+        if n > best_len:
+            best, best_len, tie = e, n, False
+        elif n == best_len:
+            tie = True
+    if best is None or tie or best_len < len(scope.group(0)) + 4:
+        return None
+    return best

@@ -198,3 +198,18 @@ def test_push_prune_and_merges_follow_the_embedded_store(tmp_path, neo4j_store, 
     assert CliRunner().invoke(main, push + ["--prune"]).exit_code == 0
     assert [d.doc_id for d in neo4j_store.documents()] == [b.document.doc_id for b in batches[1:]]
     assert {n.id: n.to_dict() for n in neo4j_store.nodes()} == expected
+
+
+def test_a_second_store_sees_writes_and_wipes(neo4j_store, neo4j_env) -> None:
+    from phakhi.graph.neo4j_store import Neo4jStore
+
+    other = Neo4jStore(neo4j_env.uri, neo4j_env.user, neo4j_env.password, neo4j_env.database)
+    try:
+        neo4j_store.write(doc("a", [node(MOI, "กระทรวงมหาดไทย", "a")]))
+        assert {n.id for n in other.nodes()} == {MOI}
+        assert {n.id for n in neo4j_store.nodes()} == {MOI}  # cached now
+        other.clear()  # wipes everything, the writers' counter too
+        other.write(doc("b", [node(DOPA, "กรมการปกครอง", "b")]))
+        assert {n.id for n in neo4j_store.nodes()} == {DOPA}
+    finally:
+        other.close()
