@@ -39,11 +39,14 @@ def _steps(value: str) -> list[str]:
                    "graph then goes into the private server by neo4j-admin import for the queries.")
 @click.option("--workdir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where generated corpora and stores go (default: a temporary folder).")
+@click.option("--generate", "generate_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Only write the generated documents and truth.json (gold format) to this folder.")
 @click.option("--profile", is_flag=True, help="cProfile extraction and Neo4j loading; top functions in the JSON.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True, help="Output format.")
 def bench(scale: float, national: float | None, out: Path, steps: str, seed: int, neo4j: str,
-          neo4j_max_facts: int, workdir: Path | None, profile: bool, fmt: str) -> None:
+          neo4j_max_facts: int, workdir: Path | None, generate_dir: Path | None, profile: bool,
+          fmt: str) -> None:
     """Measure extraction, Neo4j loading, canned questions, analyses and the HTML view on
     generated Thai documents and a generated national graph; each target met or missed.
 
@@ -54,6 +57,16 @@ def bench(scale: float, national: float | None, out: Path, steps: str, seed: int
     if scale <= 0:
         raise PhakhiError("--scale must be positive")
     chosen = _steps(steps)
+    if generate_dir is not None:
+        from phakhi.bench.generator import generate_corpus
+
+        try:
+            corpus = generate_corpus(generate_dir, scale, seed)
+        except OSError as exc:
+            raise PhakhiError(f"{generate_dir}: cannot write ({exc.strerror or exc})") from None
+        emit([{"documents": len(corpus.documents), "megabytes": round(corpus.total_bytes / 1e6, 3),
+               "truth": str(corpus.truth_path), **corpus.counts}], fmt)
+        return
     tmp = None
     if workdir is None:
         tmp = tempfile.TemporaryDirectory(prefix="phakhi-bench-")

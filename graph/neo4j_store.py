@@ -1,23 +1,32 @@
 """The Neo4j store: the same facts-per-document semantics as the embedded store, on a
 Neo4j 5 server, so the graph can be explored with Cypher and Neo4j's tools.
 
-How facts live in Neo4j (the choice, and why):
+How facts live in Neo4j (the choice, and why): Neo4j holds the RESOLVED graph — the
+same graph as the merged view — so Cypher users and the canned questions see one node per
+real entity.
 
-* Every stated entity is ``(:Entity:<Label> {id, name, aliases, aliases_text, docs,
-  provenance, claims, <properties>})``. ``<Label>`` is the node type, checked against the
-  ontology (labels are never taken from input). ``claims`` is a JSON object
-  ``{doc_id: {seq, type, name, aliases, properties, provenance}}`` — what each document says —
-  and the other properties are those claims folded together, ready for Cypher. Keeping
-  the claims on the node is what lets ``remove_document`` take exactly one document's
-  word away and re-fold the rest.
-* Every stated edge is ``(a)-[:<TYPE> {id, qualifier, docs, provenance, claims, …}]->(b)``
-  between the ids as stated. Merges are not materialised: a merged-away entity carries
-  ``merged_into`` (the id it is read as), so Cypher can skip or follow it. An end no document states as
-  a node is a bare ``(:Entity {id})`` without a type label, deleted when nothing uses it.
+* Every entity is ``(:Entity:<Label> {id, name, aliases, aliases_text, docs, provenance,
+  claims, merged_from, <properties>})`` under its resolved id (the stated id mapped through
+  the accepted merges, chains followed: :func:`~phakhi.graph.sqlite_store.resolve_merges`).
+  ``<Label>`` is the node type, checked against the ontology (labels are never taken from
+  input). ``claims`` is a JSON object ``{doc_id: {stated_id: {seq, type, name, aliases,
+  properties, provenance}}}`` — what each document says, under the ids as stated — and
+  the other properties are those claims folded exactly as the merged view folds them.
+  ``merged_from`` lists the stated ids merged into it. A merged-away id has no node.
+* Every edge is ``(a)-[:<TYPE> {id, qualifier, docs, provenance, claims, …}]->(b)``
+  between resolved ends; ``claims`` is ``{doc_id: {stated_edge_id: {seq, source, target,
+  qualifier, …}}}``. An edge that only a merge turned into a self-loop is not a
+  relationship (the merged view drops it): its claims wait in the entity's ``loops``
+  property until the merge is undone. An end no document states as a node is a bare
+  ``(:Entity {id})`` without a type label, deleted when nothing uses it.
+* Because claims keep the stated ids, a changed decision (``set_merge``, ``delete_merge``)
+  or a document that adds or removes a merge's end only regroups the claims of the
+  entities whose resolved id changes: Neo4j always equals "stated claims + current merges".
 * Bookkeeping: ``(:PhakhiDocument {id, path, fingerprint, seq, node_ids, edge_ids,
-  issues, facts_hash, …})`` per stored document (``seq`` is the ingest order),
+  edge_ends, issues, facts_hash, …})`` per stored document (``seq`` is the ingest order),
   ``(:PhakhiMerge {from_id, to_id, …})`` per entity-resolution decision, and one
-  ``(:PhakhiLock)`` node every writer updates first, which serialises writers.
+  ``(:PhakhiLock {resolved, …})`` node every writer updates first, which serialises
+  writers and records the id mapping the graph is written under.
 * ``nodes()`` / ``edges()`` read the claims back and fold them with the embedded store's
   :func:`~phakhi.graph.sqlite_store.merged_view`, so both stores show the same graph.
 
@@ -43,7 +52,7 @@ from neo4j import GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
-                                merge_edge_into, merge_node_into, stable_json)
+                                edge_id, merge_edge_into, merge_node_into, stable_json)
 from phakhi.graph.sqlite_store import (MergedView, bulk_allocation, copy_edges, copy_nodes,
                                         merged_view, networkx_from_view, now_iso,
                                         resolve_merges)
@@ -58,7 +67,10 @@ FULLTEXT_INDEX = "entity_names"
 # node/relationship properties the store owns; a stated property of the same name is
 # kept only inside ``claims``
 RESERVED = {"id", "name", "type", "aliases", "aliases_text", "docs", "provenance", "claims",
-            "qualifier"}
+            "qualifier", "merged_from", "loops"}
+# the layout of claims in the database; a database written in another layout is refused
+# (re-push it with ``phakhi push --replace``) rather than misread
+FORMAT = 2
 # The driver logs retries as warnings; with no logging configured Python would print them
 # on stderr as bare lines. Users see one error line from us; who wants the driver's
 # log configures logging (the handler below only stops the last-resort printing).
@@ -113,8 +125,73 @@ def _claim_edge(source: str, target: str, rel_type: str, qualifier: str,
                 [Provenance.from_dict(p) for p in claim.get("provenance") or []], qualifier)
 
 
-def _rel_type_of(edge_id: str) -> str:
-    return edge_id.split(":", 1)[0]
+def _rel_type_of(eid: str) -> str:
+    return eid.split(":", 1)[0]
+
+
+def _node_claim(n: Node, seq: int) -> dict[str, Any]:
+    """What one document says about one entity id (stored inside ``claims``)."""
+    return {"seq": seq, "type": n.type, "name": n.name, "aliases": list(n.aliases),
+            "properties": n.properties, "provenance": [p.to_dict() for p in n.provenance]}
+
+
+def _edge_claim(e: Edge, seq: int) -> dict[str, Any]:
+    """What one document says about one edge, with its ends as stated."""
+    return {"seq": seq, "source": e.source, "target": e.target, "qualifier": e.qualifier,
+            "properties": e.properties, "provenance": [p.to_dict() for p in e.provenance]}
+
+
+def _by_doc(members: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """``{stated_id: {doc_id: claim}}`` turned into the stored ``{doc_id: {stated_id: claim}}``.
+
+    >>> _by_doc({"a": {"d1": 1}, "b": {"d1": 2, "d2": 3}})
+    {'d1': {'a': 1, 'b': 2}, 'd2': {'b': 3}}
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for sid in sorted(members):
+        for d, claim in members[sid].items():
+            out.setdefault(d, {})[sid] = claim
+    return dict(sorted(out.items()))
+
+
+def _in_order(claims_by_doc: dict[str, dict[str, Any]]) -> list[str]:
+    """Document ids in ingest order (every claim carries its document's ``seq``)."""
+    def seq(d: str) -> int:
+        return min((c.get("seq", 1 << 60) for c in claims_by_doc[d].values()), default=1 << 60)
+    return sorted(claims_by_doc, key=lambda d: (seq(d), d))
+
+
+def _fold_node(target: str, members: dict[str, dict[str, Any]]) -> Node:
+    """The entity ``target`` as the merged view folds it from its members' claims
+    (``{stated_id: {doc_id: claim}}``): the same function, so the same result."""
+    claims = [(c.get("seq", 1 << 60), _claim_node(sid, c))
+              for sid, by_doc in members.items() for c in by_doc.values()]
+    merges = [Merge(sid, target, 1.0, "") for sid in members if sid != target]
+    view = merged_view(claims, [], merges)
+    return view.nodes.get(target) or next(iter(view.nodes.values()))
+
+
+def _fold_edge(source: str, target: str, rel_type: str,
+               members: dict[str, dict[str, Any]]) -> Edge:
+    """One resolved relationship from its members' claims, folded in the merged view's
+    order (document order, then stated edge id)."""
+    ordered = sorted(((c.get("seq", 1 << 60), eid, c) for eid, by_doc in members.items()
+                      for c in by_doc.values()), key=lambda t: (t[0], t[1]))
+    folded: Edge | None = None
+    for _seq, _eid, c in ordered:
+        e = _claim_edge(source, target, rel_type, c.get("qualifier") or "", c)
+        if folded is None:
+            folded = e
+        else:
+            merge_edge_into(folded, e)
+    assert folded is not None
+    return folded
+
+
+def _check_format(rec: dict[str, Any]) -> None:
+    if rec.get("format") != FORMAT and rec.get("has_documents"):
+        raise StoreError("the database holds facts in an older layout of phakhi's Neo4j store; "
+                         "re-push them with `phakhi push --replace`")
 
 
 class Neo4jStore(Store):
@@ -235,8 +312,6 @@ class Neo4jStore(Store):
                                   f"(n:{DOCUMENT}) REQUIRE n.id IS UNIQUE",
             "phakhi_merge_from": f"CREATE CONSTRAINT phakhi_merge_from IF NOT EXISTS FOR "
                                  f"(n:{MERGE}) REQUIRE n.from_id IS UNIQUE",
-            "entity_merged_into": f"CREATE INDEX entity_merged_into IF NOT EXISTS FOR "
-                                  f"(n:{ENTITY}) ON (n.merged_into)",
             FULLTEXT_INDEX: f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR "
                             f"(n:{ENTITY}) ON EACH [n.name, n.aliases_text] "
                             "OPTIONS {indexConfig: {`fulltext.analyzer`: 'thai'}}",
@@ -293,26 +368,27 @@ class Neo4jStore(Store):
         rec = tx.run(f"MERGE (l:{LOCK} {{id: 'writer'}}) ON CREATE SET l.epoch = randomUUID() "
                      "SET l.version = coalesce(l.version, 0) + 1 "
                      f"WITH l OPTIONAL MATCH (d:{DOCUMENT} {{id: $id}}) "
-                     "RETURN d.seq AS seq, d.node_ids AS node_ids, d.edge_ids AS edge_ids, "
-                     "l.next_seq AS next_seq", id=doc_id).single()
+                     "RETURN d.seq AS seq, d.node_ids AS node_ids, d.edge_ends AS edge_ends, "
+                     "l.next_seq AS next_seq, l.resolved AS resolved, l.format AS format, "
+                     f"EXISTS {{ MATCH (:{DOCUMENT}) }} AS has_documents", id=doc_id).single()
         return dict(rec) if rec is not None else {}
 
     def _write_tx(self, tx: ManagedTransaction, facts: DocumentFacts, digest: str) -> None:
         doc = facts.document
         rec = self._lock(tx, doc.doc_id)
         if rec.get("seq") is not None:
-            seq, old_nodes, old_edges = rec["seq"], rec["node_ids"] or [], rec["edge_ids"] or []
+            seq = rec["seq"]
         else:
             seq = rec.get("next_seq")
             if seq is None:  # a database written before the counter existed
                 seq = tx.run(f"MATCH (d:{DOCUMENT}) RETURN coalesce(max(d.seq), 0) + 1 AS s").single()["s"]
-            old_nodes, old_edges = [], []
-        self._replace_claims(tx, doc.doc_id, seq, facts.nodes, facts.edges, old_nodes, old_edges)
-        self._mark_merged(tx)
+        edge_ends = {e.id: [e.source, e.target, e.qualifier] for e in facts.edges}
+        self._apply(tx, rec, doc.doc_id, seq, facts.nodes, facts.edges)
         props = {"path": str(doc.path), "fingerprint": doc.fingerprint, "title": doc.title or "",
                  "kind": doc.kind or "", "date": None if doc.date is None else str(doc.date), "ingested_at": doc.ingested_at or now_iso(),
                  "node_count": len(facts.nodes), "edge_count": len(facts.edges), "seq": seq,
                  "node_ids": [n.id for n in facts.nodes], "edge_ids": [e.id for e in facts.edges],
+                 "edge_ends": stable_json(edge_ends),
                  "issues": stable_json([i.to_dict() for i in facts.issues]), "facts_hash": digest}
         tx.run(f"MERGE (d:{DOCUMENT} {{id: $id}}) SET d += $props WITH d "
                f"MATCH (l:{LOCK} {{id: 'writer'}}) "
@@ -323,132 +399,223 @@ class Neo4jStore(Store):
         rec = self._lock(tx, doc_id)
         if rec.get("seq") is None:
             return False
-        self._replace_claims(tx, doc_id, rec["seq"], [], [], rec["node_ids"] or [],
-                             rec["edge_ids"] or [])
-        self._mark_merged(tx)
+        self._apply(tx, rec, doc_id, rec["seq"], [], [])
         tx.run(f"MATCH (d:{DOCUMENT} {{id: $id}}) DELETE d", id=doc_id)
         return True
 
-    def _replace_claims(self, tx: ManagedTransaction, doc_id: str, seq: int, nodes: list[Node],
-                        edges: list[Edge], old_node_ids: list[str], old_edge_ids: list[str]) -> None:
-        """Swap ``doc_id``'s claims for ``nodes``/``edges`` and re-fold every touched fact."""
-        # every claim carries its document's ingest order, so folding needs no look-up
-        def in_order(claims: dict[str, dict[str, Any]]) -> list[str]:
-            return sorted(claims, key=lambda d: (claims[d].get("seq", 1 << 60), d))
+    def _apply(self, tx: ManagedTransaction, rec: dict[str, Any], doc_id: str | None, seq: int,
+               nodes: list[Node], edges: list[Edge]) -> None:
+        """Make the resolved graph equal "raw claims + accepted merges" again after
+        ``doc_id``'s claims become ``nodes``/``edges`` (``doc_id`` None: only the merges
+        changed).
 
-        # -- edges first (their ends may need bare nodes) --
-        new_edges = {e.id: e for e in edges}
-        edge_ids = sorted(set(old_edge_ids) | set(new_edges))
-        existing_edges: dict[str, dict[str, Any]] = {}
-        by_type: dict[str, list[str]] = {}
-        for eid in edge_ids:
-            by_type.setdefault(_rel_type_of(eid), []).append(eid)
-        for rel_type, ids in by_type.items():
-            if rel_type not in self.ontology.relationship_types:
-                continue  # not a type we could have written
-            rel_type = self.ontology.check_rel_type(rel_type)
-            for r in tx.run(f"UNWIND $ids AS id MATCH (a)-[r:{rel_type} {{id: id}}]->(b) "
-                            "RETURN r.id AS id, r.claims AS claims, a.id AS source, b.id AS target, "
-                            "r.qualifier AS qualifier", ids=ids):
-                existing_edges[r["id"]] = dict(r)
-        upserts: dict[str, list[dict[str, Any]]] = {}
-        deletes: dict[str, list[str]] = {}
-        touched_nodes: set[str] = set(old_node_ids) | {n.id for n in nodes}
-        for eid in edge_ids:
-            old = existing_edges.get(eid)
-            claims = json.loads(old["claims"]) if old and old.get("claims") else {}
-            claims.pop(doc_id, None)
-            new = new_edges.get(eid)
-            if new is not None:
-                claims[doc_id] = {"seq": seq, "properties": new.properties,
-                                  "provenance": [p.to_dict() for p in new.provenance]}
-                ends = (new.source, new.target, new.type, new.qualifier)
-            elif old is not None:
-                ends = (old["source"], old["target"], _rel_type_of(eid), old.get("qualifier") or "")
-            else:
-                continue
-            touched_nodes.update(ends[:2])
-            rel_type = ends[2]
-            if not claims:
-                deletes.setdefault(rel_type, []).append(eid)
-                continue
-            folded: Edge | None = None
-            for d in in_order(claims):
-                e = _claim_edge(ends[0], ends[1], rel_type, ends[3], claims[d])
-                if folded is None:
-                    folded = e
+        Only what can change is read and rewritten: the entities ``doc_id`` states (before
+        and after), the ends of its edges, and every entity whose resolved id the merges
+        now give differently (with its relationships). Claims stay keyed by the ids as
+        stated, so an undone merge splits an entity again.
+        """
+        _check_format(rec)
+        old_resolved: dict[str, str] = json.loads(rec.get("resolved") or "{}")
+        # doc_id's edges as stated: [source, target, qualifier] by edge id
+        old_ends: dict[str, list[str]] = json.loads(rec.get("edge_ends") or "{}")
+        old_node_ids: list[str] = list(rec.get("node_ids") or [])
+        new_nodes = {n.id: _node_claim(n, seq) for n in nodes}
+        new_edges = {e.id: _edge_claim(e, seq) for e in edges}
+        merges = [self._merge(dict(r["m"])) for r in tx.run(
+            f"MATCH (m:{MERGE}) WHERE m.status = 'accepted' RETURN m")]
+
+        loaded: dict[str, dict[str, Any]] = {}  # entity id -> {claims, loops, labels}
+
+        def load_nodes(ids: set[str]) -> None:
+            want = sorted(i for i in ids if i not in loaded)
+            for i in want:
+                loaded[i] = {"claims": {}, "loops": {}, "labels": [], "exists": False}
+            for r in tx.run(f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN n.id AS id, "
+                            "n.claims AS claims, n.loops AS loops, labels(n) AS labels", ids=want):
+                loaded[r["id"]] = {"claims": json.loads(r["claims"] or "{}"),
+                                   "loops": json.loads(r["loops"] or "{}"),
+                                   "labels": list(r["labels"]), "exists": True}
+
+        def old_at(x: str) -> str:
+            return old_resolved.get(x, x)
+
+        # which merge ends are stated after this change decides how ids resolve
+        ends = {m.from_id for m in merges} | {m.to_id for m in merges} | set(old_resolved) \
+            | set(old_resolved.values())
+        load_nodes({old_at(x) for x in ends})
+        existing = {x for x in ends if x in new_nodes or any(
+            d != doc_id and x in claims for d, claims in loaded[old_at(x)]["claims"].items())}
+        resolved = resolve_merges(merges, existing)
+
+        def new_at(x: str) -> str:
+            return resolved.get(x, x)
+
+        moved = {x for x in set(old_resolved) | set(resolved) if old_at(x) != new_at(x)}
+        stated = set(old_node_ids) | set(new_nodes) | moved
+        dirty = {old_at(x) for x in stated} | {new_at(x) for x in stated}
+        edge_end_ids = {x for sdq in old_ends.values() for x in sdq[:2]} | \
+            {x for c in new_edges.values() for x in (c["source"], c["target"])}
+        load_nodes(dirty | {old_at(x) for x in edge_end_ids} | {new_at(x) for x in edge_end_ids})
+
+        # -- entities: regroup the raw claims of every dirty entity by resolved id --
+        raw_nodes: dict[str, dict[str, Any]] = {}
+        for h in dirty:
+            for d, claims in loaded[h]["claims"].items():
+                for raw, claim in claims.items():
+                    raw_nodes.setdefault(raw, {})[d] = claim
+        if doc_id is not None:
+            for by_doc in raw_nodes.values():
+                by_doc.pop(doc_id, None)
+        for raw, claim in new_nodes.items():
+            raw_nodes.setdefault(raw, {})[doc_id] = claim
+        groups: dict[str, dict[str, dict[str, Any]]] = {}
+        for raw, by_doc in raw_nodes.items():
+            if by_doc:
+                groups.setdefault(new_at(raw), {})[raw] = by_doc
+
+        # -- relationships: everything that may hold a claim whose resolved ends change --
+        loaded_rels: dict[str, dict[str, Any]] = {}
+
+        def load_rels(ids: set[str]) -> None:
+            by_type: dict[str, list[str]] = {}
+            for eid in ids:
+                if eid not in loaded_rels and _rel_type_of(eid) in self.ontology.relationship_types:
+                    by_type.setdefault(_rel_type_of(eid), []).append(eid)
+            for rel_type, eids in by_type.items():
+                rel_type = self.ontology.check_rel_type(rel_type)
+                for r in tx.run(f"UNWIND $ids AS id MATCH (a)-[r:{rel_type} {{id: id}}]->(b) "
+                                "RETURN r.id AS id, r.claims AS claims", ids=sorted(eids)):
+                    loaded_rels[r["id"]] = json.loads(r["claims"] or "{}")
+
+        def resolve_edge(raw_eid: str, claim: dict[str, Any], at: Any) -> tuple[str, str, str] | None:
+            src, dst = at(claim["source"]), at(claim["target"])
+            if src == claim["source"] and dst == claim["target"]:
+                return raw_eid, src, dst
+            if src == dst:
+                return None  # a self-loop only the merge made: kept on the entity as a loop
+            return edge_id(src, _rel_type_of(raw_eid), dst, claim.get("qualifier") or ""), src, dst
+
+        to_read: set[str] = set()
+        for eid, (s, t, q) in old_ends.items():
+            hit = resolve_edge(eid, {"source": s, "target": t, "qualifier": q}, old_at)
+            if hit is not None:
+                to_read.add(hit[0])
+        for eid, claim in new_edges.items():
+            for at in (old_at, new_at):
+                hit = resolve_edge(eid, claim, at)
+                if hit is not None:
+                    to_read.add(hit[0])
+        load_rels(to_read)
+        holders = sorted({old_at(x) for x in moved})
+        if holders:
+            for r in tx.run(f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}})-[r]-() "
+                            "RETURN DISTINCT r.id AS id, r.claims AS claims", ids=holders):
+                if r["id"] is not None and r["claims"] is not None:
+                    loaded_rels[r["id"]] = json.loads(r["claims"])
+
+        def raw_edge_claims() -> dict[str, dict[str, Any]]:
+            raw: dict[str, dict[str, Any]] = {}
+            sources = list(loaded_rels.values()) + [loaded[h]["loops"] for h in loaded]
+            for claims in sources:
+                for d, by_raw in claims.items():
+                    for eid, claim in by_raw.items():
+                        raw.setdefault(eid, {})[d] = claim
+            if doc_id is not None:
+                for by_doc in raw.values():
+                    by_doc.pop(doc_id, None)
+            for eid, claim in new_edges.items():
+                raw.setdefault(eid, {})[doc_id] = claim
+            return raw
+
+        def group_edges(raw: dict[str, dict[str, Any]]) -> tuple[dict, dict]:
+            rels: dict[str, dict[str, Any]] = {}
+            loops: dict[str, dict[str, dict[str, Any]]] = {}
+            for eid, by_doc in raw.items():
+                if not by_doc:
+                    continue
+                hit = resolve_edge(eid, next(iter(by_doc.values())), new_at)
+                if hit is None:
+                    loops.setdefault(new_at(next(iter(by_doc.values()))["source"]), {})[eid] = by_doc
                 else:
-                    merge_edge_into(folded, e)
-            assert folded is not None
-            props = {"id": eid, "qualifier": ends[3], "docs": in_order(claims),
-                     "provenance": stable_json([p.to_dict() for p in folded.provenance]),
-                     "claims": stable_json(claims), **_flat_properties(folded.properties)}
-            upserts.setdefault(rel_type, []).append(
-                {"source": ends[0], "target": ends[1], "id": eid, "props": props})
+                    rel = rels.setdefault(hit[0], {"source": hit[1], "target": hit[2],
+                                                   "members": {}})
+                    rel["members"][eid] = by_doc
+            return rels, loops
 
-        # -- nodes --
-        ids = sorted(touched_nodes)
-        existing_nodes = {r["id"]: dict(r) for r in tx.run(
-            f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) "
-            "RETURN n.id AS id, n.claims AS claims, labels(n) AS labels", ids=ids)}
-        new_nodes = {n.id: n for n in nodes}
-        node_rows: dict[str, list[dict[str, Any]]] = {}
+        rels, loops = group_edges(raw_edge_claims())
+        missing = set(rels) - set(loaded_rels)
+        if missing:  # a relationship others state that a moved claim now folds into
+            load_rels(missing)
+            load_nodes({h for h in loops})
+            rels, loops = group_edges(raw_edge_claims())
+        load_nodes(set(loops))
+        loops_changed = {h for h in loaded
+                         if _by_doc(loops.get(h, {})) != loaded[h]["loops"]}
+
+        # -- fold and write --
+        node_rows: list[dict[str, Any]] = []
+        stale: list[dict[str, str]] = []
         bare: list[str] = []
-        stale: dict[str, list[str]] = {}
-        for nid in ids:
-            old = existing_nodes.get(nid)
-            claims = json.loads(old["claims"]) if old and old.get("claims") else {}
-            if old is None and nid not in new_nodes and not claims:
-                # an end of an edge only: a bare node, made by the edge MERGE below
-                continue
-            had = claims.pop(doc_id, None) is not None
-            new = new_nodes.get(nid)
-            if new is not None:
-                claims[doc_id] = {"seq": seq, "type": new.type, "name": new.name,
-                                  "aliases": new.aliases,
-                                  "properties": new.properties,
-                                  "provenance": [p.to_dict() for p in new.provenance]}
-            elif not had and old is not None:
-                continue  # this document never stated it; nothing to re-fold
-            old_labels = [lab for lab in (old or {}).get("labels", [])
+        for h in sorted(dirty | loops_changed):
+            old_labels = [lab for lab in loaded[h]["labels"]
                           if lab != ENTITY and lab in self.ontology.node_types]
-            if not claims:
-                bare.append(nid)
-                for lab in old_labels:
-                    stale.setdefault(lab, []).append(nid)
+            members = groups.get(h)
+            if h not in dirty:
+                members = {}
+                for d, claims in loaded[h]["claims"].items():
+                    for raw, claim in claims.items():
+                        members.setdefault(raw, {})[d] = claim
+            if not members:
+                if loaded[h]["exists"]:
+                    bare.append(h)
+                    stale += [{"id": h, "label": lab} for lab in old_labels]
                 continue
-            folded: Node | None = None
-            for d in in_order(claims):
-                n = _claim_node(nid, claims[d])
-                if folded is None:
-                    folded = n
-                else:
-                    merge_node_into(folded, n)
-            assert folded is not None
+            folded = _fold_node(h, members)
             label = self.ontology.check_label(folded.type)
-            for lab in old_labels:
-                if lab != label:
-                    stale.setdefault(lab, []).append(nid)
-            props = {"id": nid, "name": folded.name, "aliases": list(folded.aliases),
-                     "aliases_text": " | ".join(folded.aliases), "docs": in_order(claims),
+            stale += [{"id": h, "label": lab} for lab in old_labels if lab != label]
+            claims_by_doc = _by_doc(members)
+            props = {"id": h, "name": folded.name, "aliases": list(folded.aliases),
+                     "aliases_text": " | ".join(folded.aliases), "docs": _in_order(claims_by_doc),
                      "provenance": stable_json([p.to_dict() for p in folded.provenance]),
-                     "claims": stable_json(claims), **_flat_properties(folded.properties)}
-            node_rows.setdefault(label, []).append({"id": nid, "props": props})
+                     "claims": stable_json(claims_by_doc), **_flat_properties(folded.properties)}
+            merged_from = sorted(raw for raw in members if raw != h)
+            if merged_from:
+                props["merged_from"] = merged_from
+            if loops.get(h):
+                props["loops"] = stable_json(_by_doc(loops[h]))
+            node_rows.append({"id": h, "props": props, "label": label})
 
-        # Node labels go in as $(…) parameters (Cypher 5.26 dynamic labels): one statement
-        # for all labels, each of them passed check_label first.
         unwind = self._unwind
         unwind(tx, f"UNWIND $rows AS row MERGE (n:{ENTITY} {{id: row.id}}) "
-                   "SET n = row.props SET n:$(row.label)",
-               [{**row, "label": self.ontology.check_label(label)}
-                for label, rows in node_rows.items() for row in rows])
+                   "SET n = row.props SET n:$(row.label)", node_rows)
         unwind(tx, f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) REMOVE n:$(row.label)",
-               [{"id": nid, "label": self.ontology.check_label(label)}
-                for label, nids in stale.items() for nid in nids])
+               [{"id": r["id"], "label": self.ontology.check_label(r["label"])} for r in stale])
         unwind(tx, f"UNWIND $rows AS id MATCH (n:{ENTITY} {{id: id}}) SET n = {{id: id}}", bare)
+
+        deletes: dict[str, list[str]] = {}
+        for eid in loaded_rels:
+            if eid not in rels:
+                deletes.setdefault(_rel_type_of(eid), []).append(eid)
+        upserts: dict[str, list[dict[str, Any]]] = {}
+        touched: set[str] = set(dirty) | set(holders)
+        for eid, rel in rels.items():
+            members = rel["members"]
+            claims_by_doc = _by_doc(members)
+            if eid in loaded_rels and loaded_rels[eid] == claims_by_doc:
+                continue  # nothing changed on it
+            folded_edge = _fold_edge(rel["source"], rel["target"], _rel_type_of(eid), members)
+            props = {"id": eid, "qualifier": folded_edge.qualifier,
+                     "docs": _in_order(claims_by_doc),
+                     "provenance": stable_json([p.to_dict() for p in folded_edge.provenance]),
+                     "claims": stable_json(claims_by_doc),
+                     **_flat_properties(folded_edge.properties)}
+            upserts.setdefault(_rel_type_of(eid), []).append(
+                {"source": rel["source"], "target": rel["target"], "id": eid, "props": props})
+            touched.update((rel["source"], rel["target"]))
         for rel_type, eids in deletes.items():  # typed MATCH: uses the relationship index
             rel_type = self.ontology.check_rel_type(rel_type)
-            unwind(tx, f"UNWIND $rows AS id MATCH ()-[r:{rel_type} {{id: id}}]->() DELETE r", eids)
+            unwind(tx, f"UNWIND $rows AS id MATCH (a)-[r:{rel_type} {{id: id}}]->(b) "
+                       "DELETE r", eids)
         for rel_type, rows in upserts.items():
             # the type is written into the text here: a dynamic $(type) in MERGE makes the
             # planner scan every relationship instead of expanding between the two ends
@@ -456,34 +623,18 @@ class Neo4jStore(Store):
             unwind(tx, f"UNWIND $rows AS row MERGE (a:{ENTITY} {{id: row.source}}) "
                        f"MERGE (b:{ENTITY} {{id: row.target}}) "
                        f"MERGE (a)-[r:{rel_type} {{id: row.id}}]->(b) SET r = row.props", rows)
+        touched |= edge_end_ids | set(loaded)
+        touched |= {old_at(x) for x in touched} | {new_at(x) for x in touched}
         # ends nothing states any more and nothing links to
         unwind(tx, f"UNWIND $rows AS id MATCH (n:{ENTITY} {{id: id}}) "
-                   "WHERE n.claims IS NULL AND NOT (n)--() DELETE n", ids)
+                   "WHERE n.claims IS NULL AND NOT (n)--() DELETE n", sorted(touched))
+        tx.run(f"MATCH (l:{LOCK} {{id: 'writer'}}) SET l.resolved = $resolved, l.format = $format",
+               resolved=stable_json(resolved), format=FORMAT).consume()
 
     def _unwind(self, tx: ManagedTransaction, query: str, rows: list[Any]) -> None:
         """Run an ``UNWIND $rows`` statement in chunks of ``batch_size`` rows."""
         for i in range(0, len(rows), self.batch_size):
             tx.run(query, rows=rows[i:i + self.batch_size]).consume()
-
-    def _mark_merged(self, tx: ManagedTransaction) -> None:
-        """Keep ``merged_into`` on every merged-away entity: the id it is read as.
-
-        Edges stay on the ids as stated; Cypher that wants the merged view skips nodes
-        with ``merged_into`` or follows it. Only the merges' ends are read, so this is
-        cheap while decisions are few compared to entities.
-        """
-        merges = [self._merge(dict(r["m"])) for r in tx.run(
-            f"MATCH (m:{MERGE}) WHERE m.status = 'accepted' RETURN m")]
-        ends = sorted({m.from_id for m in merges} | {m.to_id for m in merges})
-        existing = {r["id"] for r in tx.run(
-            f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) WHERE n.claims IS NOT NULL "
-            "RETURN n.id AS id", ids=ends)}
-        resolved = resolve_merges(merges, existing)
-        tx.run(f"MATCH (n:{ENTITY}) WHERE n.merged_into IS NOT NULL AND NOT n.id IN $ids "
-               "REMOVE n.merged_into", ids=list(resolved)).consume()
-        self._unwind(tx, f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) "
-                         "SET n.merged_into = row.to",
-                     [{"id": k, "to": v} for k, v in resolved.items()])
 
     # -- documents --------------------------------------------------------------------
     def _doc_records(self) -> list[dict[str, Any]]:
@@ -522,19 +673,21 @@ class Neo4jStore(Store):
             return self._view
 
         def read(tx: ManagedTransaction) -> tuple[list, list, list[Merge]]:
-            node_claims = []
+            node_claims, edge_claims = [], []
+
+            def add_edges(claims: str | None) -> None:
+                for by_eid in json.loads(claims or "{}").values():
+                    for eid, c in by_eid.items():
+                        edge_claims.append((c.get("seq", 1 << 60), eid, _claim_edge(
+                            c["source"], c["target"], _rel_type_of(eid), c.get("qualifier") or "", c)))
             for r in tx.run(f"MATCH (n:{ENTITY}) WHERE n.claims IS NOT NULL "
-                            "RETURN n.id AS id, n.claims AS claims"):
-                for doc_id, claim in json.loads(r["claims"]).items():
-                    node_claims.append((claim.get("seq", 1 << 60), _claim_node(r["id"], claim)))
-            edge_claims = []
-            for r in tx.run("MATCH (a)-[r]->(b) WHERE r.claims IS NOT NULL RETURN a.id AS source, "
-                            "b.id AS target, type(r) AS type, r.id AS id, r.qualifier AS qualifier, "
-                            "r.claims AS claims"):
-                for doc_id, claim in json.loads(r["claims"]).items():
-                    edge_claims.append((claim.get("seq", 1 << 60), r["id"],
-                                        _claim_edge(r["source"], r["target"], r["type"],
-                                                    r["qualifier"] or "", claim)))
+                            "RETURN n.claims AS claims, n.loops AS loops"):
+                for by_id in json.loads(r["claims"]).values():
+                    for sid, claim in by_id.items():
+                        node_claims.append((claim.get("seq", 1 << 60), _claim_node(sid, claim)))
+                add_edges(r["loops"])
+            for r in tx.run("MATCH ()-[r]->() WHERE r.claims IS NOT NULL RETURN r.claims AS claims"):
+                add_edges(r["claims"])
             merges = [self._merge(dict(r["m"])) for r in tx.run(f"MATCH (m:{MERGE}) RETURN m")]
             return node_claims, edge_claims, merges
 
@@ -595,18 +748,18 @@ class Neo4jStore(Store):
                  "decided_by": merge.decided_by}
 
         def write(tx: ManagedTransaction) -> None:
-            self._lock(tx)
+            rec = self._lock(tx)
             tx.run(f"MERGE (m:{MERGE} {{from_id: $id}}) SET m += $props", id=merge.from_id,
                    props=props)
-            self._mark_merged(tx)
+            self._apply(tx, rec, None, 0, [], [])
         self._run_write(write)
 
     def delete_merge(self, from_id: str) -> bool:
         def write(tx: ManagedTransaction) -> bool:
-            self._lock(tx)
+            lock = self._lock(tx)
             rec = tx.run(f"MATCH (m:{MERGE} {{from_id: $id}}) DELETE m RETURN count(*) AS c",
                          id=from_id).single()
-            self._mark_merged(tx)
+            self._apply(tx, lock, None, 0, [], [])
             return bool(rec and rec["c"])
         return bool(self._run_write(write))
 

@@ -1,8 +1,12 @@
 """Agreements (MOUs): the text of an MOU, or an MOU reported in a news item.
 
-From an MOU text: title, parties ('จัดทำขึ้นระหว่าง X กับ Y …'), per-party numbered clauses
-(OBLIGATED_TO, SUPPORTS, JOINS_AS_COMMITTEE), general terms (duration, notice, amendment)
-and the signature blocks (SIGNS, WITNESSES, HOLDS_POSITION).
+From an MOU text: title, parties ('จัดทำขึ้นระหว่าง A กับ B และ C …', or a title block
+'ระหว่าง' / A / 'กับ' / B), numbered clauses per party or joint ('ความร่วมมือของ X', 'บทบาทของ X',
+'X จะดำเนินการ ดังนี้', 'ทั้งสองฝ่ายตกลง… ดังนี้'; '๑.', '(๑)', '๑)', 'ข้อ ๑', '๑.๑') giving
+OBLIGATED_TO, SUPPORTS and JOINS_AS_COMMITTEE; general terms (date and place, duration, end
+date, notice, amendment) and the signature blocks (SIGNS, WITNESSES, HOLDS_POSITION), also
+side by side in a table. From news: the reported signing, its parties, signers and witnesses.
+SUPPORTS stated in prose ('X พัฒนาศักยภาพ Y', 'Y ได้รับการสนับสนุนจาก X') for any item.
 
 >>> looks_like_mou("บันทึกข้อตกลงฉบับนี้จัดทำขึ้นระหว่างกรมการปกครองกับกรมที่ดิน", 0, 60)
 True
@@ -46,7 +50,6 @@ _TERMS = re.compile(r"ระยะเวลา|การเปลี่ยนแ
 _SIGN_END = re.compile(r"(?:จึงได้ลงนาม|ได้ลงนาม(?:ไว้)?(?:เป็นสำคัญ)?ร่วมกัน|ลงนามไว้เป็นหลักฐาน|ต่อหน้าพยาน"
                        r"|(?:จึง)?(?:ได้)?ลงลายมือชื่อ(?:ไว้)?(?:เป็นสำคัญ|เป็นหลักฐาน|ร่วมกัน|ต่อหน้าพยาน))[^\n]*")
 _SIGN_LINE = re.compile(r"^[ \t]*ลงชื่อ", re.M)
-_SIG_NAME = re.compile(r"^[ \t]*(?:ลงชื่อ)?[ \t]*\(([^()\n]{4,60})\)[ \t]*$", re.M)
 _SUPPORT = re.compile(r"(?:(?:ให้การ)?(?:ส่งเสริม|สนับสนุน)(?:\s*(?:และ|,)?\s*(?:ส่งเสริม|สนับสนุน))?"
                       r"(?:ให้|การดำเนินงานของ|การดำเนินการของ|การทำงานของ)?|ร่วมดำเนินกิจกรรมของ"
                       r"|(?:เสริมสร้าง|ยกระดับ)?พัฒนา(?:ศักยภาพ|ขีดความสามารถ|ความรู้|ทักษะ)?(?:ของ|ให้แก่|แก่|ให้)?)\s*"
@@ -55,7 +58,7 @@ _SUPPORT = re.compile(r"(?:(?:ให้การ)?(?:ส่งเสริม|�
                       # 'สนับสนุนการฝึกอบรม X': training a network's people supports the network
                       r"|การ(?:ฝึกอบรม|อบรม|พัฒนาศักยภาพ|พัฒนา)(?:ให้แก่|แก่|ของ)?\s*)?")
 # 'สนับสนุนองค์ความรู้ … แก่บุคลากรของ X': what is given comes first, the one supported after แก่
-_SUPPORT_TO = re.compile(r"(?:ส่งเสริม|สนับสนุน)[^\n]{0,160}?(?:ให้แก่|แก่|ให้กับ|ผ่าน(?:ทาง)?)\s*"
+_SUPPORT_TO = re.compile(r"(?:ส่งเสริม|สนับสนุน|อุดหนุน)[^\n]{0,160}?(?:ให้แก่|แก่|ให้กับ|ผ่าน(?:ทาง)?)\s*"
                          r"(?:(?:ผู้แทน|สมาชิก|แกนนำ|บุคลากร|เจ้าหน้าที่|ตัวแทน)(?:ของ|ใน|จาก)?\s*)?")
 # what may stand between the items of a list: 'A B', 'A, B', 'A และ B', 'A (อ.) และ B'
 _LIST_GAP = re.compile(r"[ \t,]*(?:\([^()\n]{1,20}\))?[ \t,]*(?:และ|หรือ|รวมทั้ง|ตลอดจน|กับ)?[ \t]*")
@@ -70,6 +73,10 @@ def looks_like_mou(text: str, start: int, end: int) -> bool:
     stop = min(end, start + 2500)
     return bool(_MOU_OPENING.search(text, start, stop) or _TITLE_BETWEEN.match(text, start, stop)
                 or _TITLE_BETWEEN.search(text, start, min(end, start + 300)))
+
+
+_RULE_LINE = re.compile(r"^[-_=*~.·•]{3,}$")
+_MOU_TAG = re.compile(r"\s*\((?:MOU|MoU|M\.O\.U\.)\)")
 
 
 def _title(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
@@ -89,7 +96,7 @@ def _title(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
         nl = text.find("\n", pos)
         nl = end if nl < 0 else nl
         line = text[pos:nl].strip()
-        if not line or _MOU_OPENING.match(line) or line.startswith("บันทึกข้อตกลงฉบับนี้"):
+        if not line or _MOU_OPENING.match(line) or line.startswith("บันทึกข้อตกลงฉบับนี้") or _RULE_LINE.match(line):
             break
         if line.startswith("ระหว่าง"):
             in_parties = True  # the parties' names are not part of the title
@@ -101,7 +108,8 @@ def _title(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
         pos = nl + 1
         if len(lines) > 4:
             break
-    return canonical_text("".join(lines)), (m.start(1), pos)
+    title = _MOU_TAG.sub("", "".join(lines))  # '(MOU)' says what it is, not which one
+    return canonical_text(title), (m.start(1), pos)
 
 
 def _title_parties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
@@ -136,11 +144,15 @@ def _party_list(mentions: list[Mention], a: int, b: int, text: str | None = None
     return out
 
 
+_PARTIES_END = re.compile(r"ด้วย(?:มี|เห็น|ความ)|โดยมีวัตถุประสงค์|เพื่อ|\n")
+
+
 def _parties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
     m = _MOU_OPENING.search(text, start, end)
     if not m:
         return _title_parties(text, start, end, mentions)
-    stop = re.compile(r"ด้วย(?:มี|เห็น|ความ)|โดยมีวัตถุประสงค์|เพื่อ|\n").search(text, m.end(), end)
+    # the list ends at the purpose ('เพื่อ…') unless the word is inside a name ('…ที่ดินเพื่อเกษตรกรรม')
+    stop = next((x for x in _PARTIES_END.finditer(text, m.end(), end) if not _inside_name(x.start(), mentions)), None)
     stop_at = stop.start() if stop else min(end, m.end() + 400)
     return _party_list(mentions, m.end(), stop_at, text) or _title_parties(text, start, end, mentions)
 
@@ -278,13 +290,32 @@ def _terms(fb: Any, text: str, start: int, end: int) -> dict[str, Any]:
     return out
 
 
-def _sections(text: str, start: int, end: int, mentions: list[Mention]) -> list[tuple[Mention | None, int, int]]:
+_DEFINED_AS = re.compile(r"ซึ่งต่อไป(?:ใน[^\n\"“”]{0,30}?)?(?:นี้)?\s*(?:จะ)?เรียกว่า\s*[\"“]([^\"”\n]{1,30})[\"”]")
+
+
+def defined_terms(text: str, start: int, end: int, parties: list[Mention]) -> dict[str, Mention]:
+    """'A โดย … ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า "ฝ่ายที่หนึ่ง"': the short names the text gives its parties.
+
+    A short name belongs to the last party named before it.
+    """
+    out: dict[str, Mention] = {}
+    for m in _DEFINED_AS.finditer(text, start, end):
+        owner = next((p for p in reversed(parties) if p.end <= m.start()), None)
+        if owner is not None:
+            out[canonical_text(m.group(1)).strip()] = owner
+    return out
+
+
+def _sections(text: str, start: int, end: int, mentions: list[Mention],
+              terms: dict[str, Mention] | None = None) -> list[tuple[Mention | None, int, int]]:
     """Clause sections: (the party they bind, start, end); None for a joint section binding every party."""
     heads: list[tuple[Mention | None, int, int]] = []
     for m in _SECTION.finditer(text, start, end):
         g = 1 if m.group(1) else 2
         hs, he = m.start(g), m.end(g)
         org = next((x for x in mentions if hs <= x.start < he and x.is_org), None)
+        if org is None and terms:
+            org = terms.get(canonical_text(m.group(g)).strip())  # 'ฝ่ายที่หนึ่ง มีหน้าที่ ดังนี้'
         if org is None:
             org = lookup_name(m.group(g))
             if org is not None:
@@ -309,7 +340,8 @@ def _first_section(text: str, start: int, end: int) -> int:
 
 def _clauses(fb: Any, text: str, start: int, end: int, mentions: list[Mention], aid: str,
              parties: list[Mention]) -> None:
-    for section_party, s, e in _sections(text, start, end, mentions):
+    terms = defined_terms(text, start, end, parties)
+    for section_party, s, e in _sections(text, start, end, mentions, terms):
         bound = [section_party] if section_party is not None else parties
         for party in bound:
             _section_clauses(fb, text, s, e, mentions, aid, party, joint=section_party is None)
@@ -324,8 +356,10 @@ def _section_clauses(fb: Any, text: str, s: int, e: int, mentions: list[Mention]
     for i, cm in enumerate(nums):
         cs, ce = cm.end(), nums[i + 1].start() if i + 1 < len(nums) else e
         head = text[cs:min(ce, cs + 40)]
-        if _TERMS.match(head.strip()):
+        if _TERMS.match(head.strip()) or _CLAUSE_STOP.match("\n" + head.strip()):
             break  # general terms follow: agreement properties, not obligations
+        if i and cm.group(4) is None and nums[i - 1].group(4) is not None:
+            break  # 'ข้อ ๓' after '๒.๑': a new top-level item, not a clause of this section
         stop = _CLAUSE_STOP.search(text, cs, ce)
         if stop:
             ce = stop.start()
@@ -346,16 +380,27 @@ def _section_clauses(fb: Any, text: str, s: int, e: int, mentions: list[Mention]
         clause_relations(fb, text, cs, ce, inner, pid, aid, clause, party.id)
 
 
-def _clause_positions(fb: Any, text: str, s: int, e: int, inner: list[Mention]) -> list[str]:
+_POSITION_RES: dict[int, tuple[Any, re.Pattern[str]]] = {}
+
+
+def _standalone_positions(gaz: Any) -> re.Pattern[str]:
+    """One alternation of the posts named without a body ('นายอำเภอ', 'กำนัน'), built once per gazetteer."""
     from phakhi.loaders.people import _FALLBACK_POSITIONS
 
-    out = []
+    cached = _POSITION_RES.get(id(gaz))
+    if cached is not None and cached[0] is gaz:
+        return cached[1]
     titles = [t for t, standalone in _FALLBACK_POSITIONS.items() if standalone]
-    gaz = fb.gazetteer
     if gaz is not None:
         titles += [p.title_th for p in getattr(gaz, "positions", []) if p.standalone]
     alt = re.compile("|".join(re.escape(t) for t in sorted(set(titles), key=len, reverse=True)))
-    for m in alt.finditer(text, s, e):
+    _POSITION_RES[id(gaz)] = (gaz, alt)  # the gazetteer is kept so its id is not reused
+    return alt
+
+
+def _clause_positions(fb: Any, text: str, s: int, e: int, inner: list[Mention]) -> list[str]:
+    out = []
+    for m in _standalone_positions(fb.gazetteer).finditer(text, s, e):
         if any(x.start <= m.start() < x.end for x in inner):
             continue  # inside an organisation's name (…คณะกรรมการการเลือกตั้ง)
         pid = node_id("Position", m.group(0))
@@ -639,7 +684,8 @@ def _signatures(fb: Any, text: str, start: int, end: int, mentions: list[Mention
                 # 'รองอธิบดี ปฏิบัติราชการแทน' / 'อธิบดีกรม…': an acting post goes on over the next line
                 nxt_post = next((j for j in range(post + 1, hi) if lines[j][2]), None)
                 if nxt_post is not None and not _SIG_LABEL.match(lines[nxt_post][2]) and "ลงชื่อ" not in lines[nxt_post][2] \
-                        and (re.search(r"แทน$", lines[post][2]) or _ACTING_START.match(lines[nxt_post][2])):
+                        and (re.search(r"แทน$", lines[post][2]) or _ACTING_START.match(lines[nxt_post][2])
+                             or (nxt_post == post + 1 and _post_goes_on(lines[post], lines[nxt_post], mentions))):
                     pe = lines[nxt_post][1]
                 pms = [m for m in mentions if ps <= m.start < pe]
                 person.positions = parse_positions(text, ps, pe, pms, fb.gazetteer)
@@ -683,6 +729,21 @@ def _signatures(fb: Any, text: str, start: int, end: int, mentions: list[Mention
                 fb.edge(pid, "SIGNS", aid, (a, pe), on_behalf_of=behalf, as_position=as_pos, date=date)
                 if behalf and behalf in fb.nodes:
                     fb.edge(behalf, "PARTY_TO", aid, (a, pe))
+
+
+_POST_TAIL = re.compile(r"(?:เขต|จังหวัด|อำเภอ|สาขา|ภาค|ประจำ|แห่ง)")
+
+
+def _post_goes_on(line: tuple[int, int, str], nxt: tuple[int, int, str], mentions: list[Mention]) -> bool:
+    """A post wrapped onto the very next line: 'ผู้อำนวยการสำนักงาน…' / 'เขต ๑ เชียงใหม่', or a bare
+    title ('ผู้อำนวยการ') whose body is named on the next line."""
+    if _RANK_ABOVE.match(nxt[2]) or _SIG_BLOCK_NAME.match(nxt[2]) or len(nxt[2]) > 80:
+        return False
+    if _POST_TAIL.match(nxt[2]):
+        return True
+    org_here = any(line[0] <= m.start < line[1] and m.is_org for m in mentions)
+    org_next = any(nxt[0] <= m.start < nxt[1] and m.is_org for m in mentions)
+    return not org_here and org_next
 
 
 def party_by_title(post: str, parties: list[Any]) -> Any:
@@ -761,7 +822,13 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
     between = re.compile(r"\s*ระหว่าง\s*").match(text, best.end(1))
     if between:
         stop = re.compile(r"\s(?:โดย|เพื่อ|ณ|เมื่อ|ซึ่ง|ทั้งนี้)|\n").search(text, between.end(), end)
-        named = _party_list(mentions, between.end(), stop.start() if stop else min(end, between.end() + 300))
+        b_end = stop.start() if stop else min(end, between.end() + 300)
+        named = _party_list(mentions, between.end(), b_end)
+        # 'ลงนามบันทึกข้อตกลง… ระหว่าง นายA อธิบดีกรมX กับ นายB อธิบดีกรมY': the people named are the signers
+        for p in people:
+            org = next((c.org for c in p.positions if c.org is not None and not c.former), None)
+            if between.end() <= p.start < b_end and org is not None and not any(p is q for q, _ in signers):
+                signers.append((p, org))
     for p in people:
         if any(p is q for q, _ in signers):
             continue

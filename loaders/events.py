@@ -18,6 +18,7 @@ from phakhi.loaders.mentions import Mention
 # belong to a name: '(อสม.)', 'ด้าน…', 'เรื่อง…', 'รุ่นที่ 1/2567', 'ครั้งที่ ๓/๒๕๖๗', 'ประจำปี ๒๕๖๗', a quoted title
 _NAME_PART = (r"(?:\s*[“\"][^”\"\n]{2,120}[”\"]"
               r"|\s?\([^()\n]{1,40}\)"
+              r"|\s(?:ภายใต้)?(?:ใน)?(?:หัวข้อ|แนวคิด|เรื่อง)\s*[“\"][^”\"\n]{2,120}[”\"]"
               r"|\s(?:ด้าน|หัวข้อ|หลักสูตร)[^\s“\"]+"
               r"|\s?(?:รุ่นที่|ครั้งที่|ประจำปี(?:งบประมาณ)?)(?:\s*พ\.ศ\.)?\s*\d[\d/]*)")
 _EVENT_NAME = re.compile(
@@ -105,7 +106,7 @@ def _best_name(found: list[re.Match[str]], headline_end: int = -1) -> re.Match[s
 
     >>> _best_name(list(_EVENT_NAME.finditer('จัดสัมมนาเครือข่าย x จัดสัมมนา "ชื่อเต็ม"'))).group(1)
     'สัมมนา "ชื่อเต็ม"'
-    >>> _best_name(list(_EVENT_NAME.finditer('เปิดอบรมอสม\nจัดอบรมอาสาสมัคร')), 11).group(1)
+    >>> _best_name(list(_EVENT_NAME.finditer('เปิดอบรมอสม จัดอบรมอาสาสมัคร')), 11).group(1)
     'อบรมอาสาสมัคร'
     """
     found = [m for m in found if not _bare(m.group(1))]
@@ -335,6 +336,26 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
                 address=" ".join(address) or None)
 
 
+def _listed_provinces(fb: Any, text: str, start: int, end: int) -> list[str]:
+    """'อปพร. จาก 3 จังหวัด ได้แก่ จังหวัดแพร่ น่าน และพะเยา': the provinces a group comes from.
+
+    Only names after 'ได้แก่' count; each word is looked up in the gazetteer's provinces."""
+    lm = re.compile(r"ได้แก่\s*").search(text, start, end)
+    if lm is None:
+        return []
+    out: list[str] = []
+    for t in re.finditer(r"\S+", text[lm.end():end]):
+        tok = re.sub(r"^(?:และ|จังหวัด|จ\.)+", "", t.group(0)).rstrip(",")
+        pm = _province_token(fb, tok, 0, len(tok)) if tok else None
+        if pm is None:
+            if out:
+                break
+            continue
+        if pm.name not in out:
+            out.append(pm.name)
+    return out
+
+
 def _province_token(fb: Any, tok: str, a: int, b: int) -> Mention | None:
     """A token that is a province name (กรุงเทพมหานคร is also the BMA: here the place)."""
     from phakhi.loaders.mentions import reference_mention, surface_index
@@ -553,7 +574,8 @@ def _squash(s: str) -> str:
 
 def _titled_speakers(fb: Any, text: str, start: int, end: int, eid: str, people: list[Any]) -> None:
     """'ผู้ว่าราชการจังหวัดน่านกล่าวว่า …': a post named without its holder speaks; the holder is
-    the person named with that post earlier in the item."""
+    the person named with that post earlier in the item. Likewise a person named again by the
+    first name only ('นายแพทย์สมชายฯ กล่าวว่า')."""
     for sm in re.finditer(r"(?:ได้)?(?:กล่าว(?:ว่า|เพิ่มเติม|ย้ำ|ถึง)|เน้นย้ำ|ย้ำว่า)", text[start:end]):
         s = start + sm.start()
         clause = max(start, text.rfind("\n", start, s) + 1, s - 120)
@@ -564,7 +586,10 @@ def _titled_speakers(fb: Any, text: str, start: int, end: int, eid: str, people:
             if p.start >= s:
                 break
             posts = [_squash(c.full) for c in getattr(p, "positions", []) or [] if getattr(c, "full", None)]
-            if any(len(post) >= 4 and subject.endswith(post) for post in posts):
+            first = p.name.split()[0] if p.name.split() else ""
+            honor = _squash(getattr(p, "honorific", "") or "")
+            by_first_name = len(first) >= 3 and honor and subject.rstrip("ฯ").endswith(honor + first)
+            if by_first_name or any(len(post) >= 4 and subject.endswith(post) for post in posts):
                 fb.edge(p.id, "SPEAKS_AT", eid, (clause, s + len(sm.group(0))), role="กล่าว")
                 break
 
@@ -645,7 +670,7 @@ def _groups(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
         who = next((x for x in mentions if desc_start <= x.start < m.start() and x.is_org), None)
         if who is not None:
             fb.edge(fb.mention(who), "ATTENDS", eid, (desc_start, m.end()), qualifier=desc, role=desc, count=count,
-                    per_unit=per_unit)
+                    per_unit=per_unit, provinces=_listed_provinces(fb, text, desc_start, m.start()) or None)
             continue
         gaz, _, positions, _ = _setup(fb.gazetteer)
         tm = _title_regex(id(gaz)).search(text, desc_start, m.start())

@@ -412,7 +412,7 @@ def relations_in_text(fb: FactBuilder, text: str, start: int, end: int, mentions
             # 'X ในสังกัด Y' / 'X สังกัด Y'
             fb.edge(fb.mention(child), "PART_OF", fb.mention(parent), (child.start, parent.end),
                     relation="sub_organization")
-        lm = re.compile(r"\s*(?:อันประกอบด้วย|ประกอบด้วย)\s*").match(text, parent.end)
+        lm = re.compile(r"\s*(?:อันประกอบด้วย|ประกอบด้วย|ได้แก่|คือ)\s*").match(text, parent.end)
         if not lm:
             continue
         stop = text.find(" ซึ่ง", lm.end(), end)

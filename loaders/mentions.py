@@ -238,7 +238,9 @@ def find_reference_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
         # very short forms must stand alone (not inside a longer Thai word)
         before = text[s - 1] if s else " "
         glued = _THAI_CHAR.match(before) is not None
-        after_changwat = has_prov and _PROVINCE_BEFORE.search(text, max(0, s - 8), s) is not None
+        listed = (has_prov and last_province is not None
+                  and _LIST_GAP.fullmatch(text, last_province.end, s) is not None)
+        after_changwat = has_prov and (listed or _PROVINCE_BEFORE.search(text, max(0, s - 8), s) is not None)
         if clen <= 3 and not dots and not after_changwat:
             after = text[e] if e < len(text) else " "
             if glued or _THAI_CHAR.match(after):
@@ -248,8 +250,6 @@ def find_reference_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
         elif clen <= 5 and dots == 1 and glued:
             continue  # an abbreviation glued to a word: 'ทร.' inside 'โทร.'
 
-        listed = (has_prov and last_province is not None
-                  and _LIST_GAP.fullmatch(text, last_province.end, s) is not None)
         if listed:
             entry = next(x for x in entries if x.type == "Province")
         elif not has_prov:
@@ -260,6 +260,14 @@ def find_reference_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
             continue
         if glued and entry.type != "Province" and _VENUE_HEAD_BEFORE.search(text, max(0, s - 12), s):
             continue  # 'หอประชุมกองทัพเรือ': part of a venue's name, not the body itself
+        if glued and entry.type in ORG_FAMILY and _SECRETARY_BEFORE.search(text, max(0, s - 12), s):
+            # 'เลขาธิการคณะกรรมการX' heads the commission's office, which is the body named
+            office = idx.info("สำนักงาน" + entry.name_th)[0]
+            if office:
+                # written as the commission's name, which must not become the office's alias
+                men = reference_mention(office[0], s, e, office[0].name_th)
+                out.append(men)
+                continue
         men = reference_mention(entry, s, e, surface)
         if entry.type == "Province":
             men.listed = listed
@@ -271,6 +279,8 @@ def find_reference_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
 
 # a venue's head word glued before a name: 'หอประชุม|กองทัพเรือ', 'อาคาร|กระทรวง…'
 _VENUE_HEAD_BEFORE = re.compile(r"(?:หอประชุม|ห้องประชุม|อาคาร|ตึก|ศาลาว่าการ|สโมสร|โรงแรม)$")
+
+_SECRETARY_BEFORE = re.compile(r"เลขาธิการ$")
 
 # between two provinces of a list: 'จังหวัดA B, C และD'
 _LIST_GAP = re.compile(r"[ \t]*(?:[,、][ \t]*)?(?:(?:และ|หรือ)[ \t]*)?")
@@ -301,7 +311,7 @@ _UNIT_HEADS = {"กอง", "กองบัญชาการ", "สำนั�
 # heads too common as plain words to start a name alone: only '<head>X <its parent body>'
 _PARENT_ONLY_HEADS = {"กลุ่ม"}
 
-_PARENT_TYPES = {"Department", "Office", "Ministry", "IndependentAgency"}
+_PARENT_TYPES = {"Department", "Office", "Ministry", "IndependentAgency", "ProvincialOffice", "LocalGovernment"}
 _NAME_WORDS = {"เพื่อ", "ส่งเสริม", "สนับสนุน", "สร้าง"}
 _ABBR_AFTER = re.compile(r"[ \t]([ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?)+)")
 _PAREN_ABBR = re.compile(r"((?:[ \t]+[^\s()]{1,10}){0,3})[ \t]*\(([ก-ฮ][^()\n]{1,25})\)")
@@ -322,7 +332,7 @@ def _run_end(text: str, start: int, limit: int = 90) -> int:
 
 
 # words that hold a stop word inside them and go on naming things ('โรคติดต่อ', 'พื้นที่')
-_COMPOUNDS = re.compile(r"ติดต่อ|ต่อเนื่อง|พื้นที่|หน้าที่|สถานที่|ที่ดิน|ที่อยู่อาศัย|มีส่วนร่วม|เป็นธรรม|"
+_COMPOUNDS = re.compile(r"ติดต่อ|แบบบูรณาการ|เชิงบูรณาการ|จัดหางาน|จัดการ|ต่อเนื่อง|พื้นที่|หน้าที่|สถานที่|ที่ดิน|ที่อยู่อาศัย|มีส่วนร่วม|เป็นธรรม|"
                         r"ต่อต้าน|ดำเนินคดี|ให้คำปรึกษา")
 
 
@@ -336,10 +346,18 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 
 def _cut_at_stops(text: str, body_start: int, end: int, min_len: int = 2) -> int:
     for m in _STOPS.finditer(text, body_start + min_len, end):
-        if _in_compound(text, m.start(), m.end()):
+        if _in_compound(text, m.start(), m.end()) or (
+                _NOUN_VERBS.fullmatch(m.group(0)) and _NOMINALISED.search(text, max(0, m.start() - 9), m.start())):
             continue
         return m.start()
     return end
+
+
+# 'การ'/'ความ' + verb is a noun ('ส่งเสริมการมีงานทำ'): no stop; not words that merely end
+# in การ (บริการ, กรรมการ, โครงการ, ราชการ …)
+_NOMINALISED = re.compile(r"(?:(?<!บริ)(?<!กรรม)(?<!โครง)(?<!ราช)(?<!วิชา)(?<!ปฏิบัติ)(?<!อา)(?<!บูรณา)(?<!ประ)"
+                          r"(?<!หลัก)การ|ความ)$")
+_NOUN_VERBS = re.compile(r"มี|เป็น|ให้|จัด|สร้าง|ดำเนิน|เข้า|ส่งเสริม|สนับสนุน|ขับเคลื่อน|ร่วม|บูรณาการ")
 
 
 def _pattern_type(head: str, name: str) -> str:
@@ -385,6 +403,8 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
         if head == "อาสาสมัคร" and _ROLE_BEFORE.search(text, max(0, s - 14), s):
             continue  # 'เป็นกรรมการและอาสาสมัคร…ของ C': a role, not a network's name
         first_stop = _STOPS.match(text, body)
+        if first_stop and _in_compound(text, first_stop.start(), first_stop.end()):
+            first_stop = None  # 'สำนักงานจัดหางาน…': a compound, not a verb
         if first_stop and (first_stop.group(0) not in _NAME_WORDS or head == "อาสาสมัคร"):
             continue  # 'คณะทำงานบูรณาการ…', 'มูลนิธิที่เกี่ยวข้อง': a phrase, not a name
         if inner and head.startswith("คณะ") and not _VERBS.search(text, body, inner[0].start):
@@ -394,6 +414,8 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
             if inner:
                 end = inner[0].start
             first_stop = _STOPS.match(text, body)
+            if first_stop and _in_compound(text, first_stop.start(), first_stop.end()):
+                first_stop = None
             if first_stop and first_stop.group(0) not in _NAME_WORDS:
                 continue  # 'คณะทำงานบูรณาการ…', 'มูลนิธิที่เกี่ยวข้อง': a phrase, not a name
             end = _cut_at_stops(text, body, end)
@@ -427,15 +449,27 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
         elif head in _UNIT_HEADS and text[end:end + 1] in (" ", "\t"):
             # 'กองความร่วมมือ กรมพัฒนาสังคมและสวัสดิการ': a unit written with its department
             lo2 = bisect.bisect_left(ref_pos, end + 1)
-            pr = [r for st, r in ref_starts[lo2:lo2 + 1] if st == end + 1 and r.type in _PARENT_TYPES]
+            pr = [r for st, r in ref_starts[lo2:lo2 + 2] if st == end + 1 and r.type in _PARENT_TYPES]
             if pr:
-                parent = pr[0]
-                surface_end = pr[0].end
+                # 'กองช่าง เทศบาลนครX', 'กลุ่มงานY สำนักงานZจังหวัดX': the parent is the
+                # named instance of a generic class
+                nearby = [pr[0]] + [r for _, r in ref_starts[lo2 + 1:lo2 + 3] if r.type == "Province"]
+                named = [x for x in _provincial_instances(text, nearby, gazetteer)
+                         + _local_instances(text, [pr[0]], gazetteer) if x.start == pr[0].start]
+                parent = named[0] if named else pr[0]
+                surface_end = parent.end
         if head in _PARENT_ONLY_HEADS and parent is None:
             continue
         if paren_end:
             surface_end = paren_end
         surface = text[s:surface_end]
+        if head.startswith("คณะ") and parent is None and _SECRETARY_BEFORE.search(text, max(0, s - 12), s):
+            # 'เลขาธิการคณะกรรมการX' heads the commission's office, when it is a known body
+            office = surface_index(gazetteer).info("สำนักงาน" + name)[0]
+            if office:
+                out.append(reference_mention(office[0], s, end, office[0].name_th))
+                pos = end
+                continue
         t = _pattern_type(head, name)
         canonical = canonical_text(name + (" " + parent.name if parent else ""))
         men = Mention(s, surface_end, surface, t, node_id(t, canonical), canonical,
@@ -627,7 +661,8 @@ def find_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
     insts = _provincial_instances(text, refs, gazetteer) + _local_instances(text, refs, gazetteer)
     units = _named_units(text, refs, gazetteer)
     regions = _regional_units(text, refs + pats)
-    allm = resolve_overlaps(refs + pats + progs + insts + units + regions)
+    branches = _province_branches(text, refs + pats)
+    allm = resolve_overlaps(refs + pats + progs + insts + units + regions + branches)
     _parent_after(text, allm)
     return _bracketed_abbreviations(text, allm)
 
@@ -654,6 +689,39 @@ def _regional_units(text: str, mentions: list[Mention]) -> list[Mention]:
         name = canonical_text(f"{m.name} {tail}")
         out.append(Mention(m.start, end, text[m.start:end], m.type, node_id(m.type, name), name,
                            aliases=[canonical_text(text[m.start:end])]))
+    return out
+
+
+_CHANGWAT_AFTER = re.compile(r"[ \t]?(?:จังหวัด|จ\.)[ \t]?")
+
+
+def _province_branches(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'สำนักงานประกันสังคมจังหวัดเชียงราย', 'สำนักงานจัดหางานจังหวัดX': a body's office in
+    one province (ProvincialOffice; a centre stays a Center), LOCATED_IN it, and PART_OF the
+    body when that is a known one written in full before 'จังหวัด'."""
+    provinces = {m.start: m for m in mentions if m.type == "Province"}
+    if not provinces:
+        return []
+    out = []
+    for m in mentions:
+        if m.type not in ("Office", "Center") or m.implied:
+            continue
+        if m.name.endswith("จังหวัด"):
+            p, base, parent = provinces.get(m.end), m.name, None
+        else:
+            cm = _CHANGWAT_AFTER.match(text, m.end)
+            if cm is None:
+                continue
+            p, base, parent = provinces.get(cm.end()), m.name + "จังหวัด", (m if m.key else None)
+        if p is None:
+            continue
+        t = "ProvincialOffice" if m.type == "Office" else m.type
+        name = canonical_text(base + p.name)
+        inst = Mention(m.start, p.end, text[m.start:p.end], t, node_id(t, name), name, props={"province": p.key})
+        inst.implied.append(("LOCATED_IN", p, {}))
+        if parent is not None:
+            inst.implied.append(("PART_OF", parent, {"relation": "sub_organization"}))
+        out.append(inst)
     return out
 
 

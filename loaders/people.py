@@ -35,6 +35,9 @@ _FALLBACK_POSITIONS = {
     "หัวหน้าผู้ตรวจราชการกระทรวง": False, "ผู้ตรวจราชการกระทรวง": False, "ประธานกรรมการ": False,
 }
 _NAME_CHARS = "ก-ฮะ-ฺเ-ๅ็-๎"
+# surnames 'ณ <place>' granted to descendants of royal and princely houses (ณ อยุธยา, ณ นคร …);
+# other 'ณ X' after a name is 'at X'
+_NA_SURNAMES = "อยุธยา|นคร|ระนอง|ป้อมเพชร|เชียงใหม่|สงขลา|ถลาง|พัทลุง|ลำปาง|น่าน|บางช้าง|ลำพูน|มหาชัย"
 _BAD_NAME_PARTS = re.compile(r"กระทรวง|กรม|จังหวัด|อำเภอ|สำนัก|ประธาน|รัฐมนตรี|ผู้อำนวย|อธิบดี|ปลัด|"
                              r"ตำบล|หมู่บ้าน|ราชการ|กรรมการ|บันทึก|ข้อตกลง|ประชุม|ของ|และ|โดย|ได้")
 _PHRASE_STOP = re.compile(r"\n|(?:\s*(?:ได้|ร่วมเป็น|ร่วมการ|ร่วมประชุม|ร่วมพิธี|ร่วมกัน|กล่าว|ลงนาม|เป็นประธาน|"
@@ -93,7 +96,7 @@ def _tables(gaz_id: int) -> tuple[re.Pattern[str], dict[str, bool]]:
     fem = r"(?:หญิง(?=[ \t]))?"  # female ranks: 'ว่าที่ร้อยตรีหญิง สุดา'
     hon = rf"(?:{alt}){fem}(?:(?:[ \t]+(?:{alt})|(?:{dotted})){fem})*"
     pat = re.compile(rf"(?P<hon>{hon})[ \t]?(?P<given>[ก-ฮเ-ไ][{_NAME_CHARS}]{{1,18}})[ \t]+"
-                     rf"(?P<sur>[ก-ฮเ-ไ][{_NAME_CHARS}]{{1,24}})")
+                     rf"(?P<sur>(?:ณ[ \t](?:{_NA_SURNAMES})(?![ก-๎]))|[ก-ฮเ-ไ][{_NAME_CHARS}]{{1,24}})")
     return pat, positions
 
 
@@ -313,6 +316,12 @@ def _claims_in_piece(text: str, a: int, b: int, orgs: list[Mention], positions: 
             continue
         if title.endswith("ของ"):
             title = title[:-3]
+        title = re.sub(r"^ตำแหน่ง\s*", "", title)  # 'ตำแหน่งผู้อำนวยการ…'
+        if title not in positions:
+            # 'ปลัด|กระทรวงแรงงาน': the post's title runs into the body's name (ปลัดกระทรวง)
+            tm = title_re.match(text, cur)
+            if tm and org.start < tm.end() <= org.end:
+                title = tm.group(0)
         if out and not title_re.match(re.sub(r"^(?:และ|กับ|,)\s*", "", title)):
             break  # words after the first post that are no post title: the sentence goes on
         target = _secretariat(title, org, gaz)

@@ -38,3 +38,12 @@ def test_a_step_without_its_dependency_is_skipped_not_crashed(tmp_path: Path) ->
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["steps"]["neo4j"]["skipped"] == "Neo4j disabled (--neo4j off)"
     assert "Neo4j disabled" in result.output
+
+
+def test_generate_only_writes_documents_and_truth(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["bench", "--scale", "0.02", "--generate", str(tmp_path / "g")])
+    assert result.exit_code == 0, result.output
+    files = sorted((tmp_path / "g").glob("*.txt"))
+    truth = json.loads((tmp_path / "g" / "truth.json").read_text(encoding="utf-8"))
+    assert len(files) == len(truth["documents"]) >= 5
+    assert "documents" in result.output

@@ -79,13 +79,15 @@ def test_idempotent_and_merges(neo4j_store) -> None:
     [e] = list(neo4j_store.edges())
     assert {p.doc_id for p in e.provenance} == {"a", "b"}
     assert [m.from_id for m in neo4j_store.merges("accepted")] == [dup]
-    merged_into = "MATCH (n:Entity) WHERE n.merged_into IS NOT NULL RETURN n.id AS id, n.merged_into AS to"
-    assert cypher(neo4j_store, merged_into) == [{"id": dup, "to": DOPA}]
-    neo4j_store.write(b)  # rewriting the merged-away entity keeps the mark
-    assert cypher(neo4j_store, merged_into) == [{"id": dup, "to": DOPA}]
+    # Neo4j holds the resolved graph: the merged-away id is no node of its own
+    merged = "MATCH (n:Entity) WHERE n.merged_from IS NOT NULL RETURN n.id AS id, n.merged_from AS ids"
+    assert cypher(neo4j_store, merged) == [{"id": DOPA, "ids": [dup]}]
+    neo4j_store.write(b)  # rewriting the merged-away entity keeps it merged
+    assert cypher(neo4j_store, merged) == [{"id": DOPA, "ids": [dup]}]
+    assert cypher(neo4j_store, "MATCH (n:Entity {id: $id}) RETURN n.id AS id", id=dup) == []
     assert neo4j_store.delete_merge(dup) is True
     assert len(list(neo4j_store.nodes())) == 3
-    assert cypher(neo4j_store, merged_into) == []
+    assert cypher(neo4j_store, merged) == []
 
 
 def test_edge_to_a_node_no_document_states_yet(neo4j_store) -> None:

@@ -32,6 +32,7 @@ TITLE_BLOCK_MOU = """บันทึกความเข้าใจ
 
 ๓. บทบาทของกรมสุขภาพจิต
 ๓.๑ สนับสนุนคู่มือและวิทยากรแก่บุคลากรของศูนย์พัฒนาเด็กเล็ก
+๓.๒ อุดหนุนงบประมาณให้แก่ศูนย์ดำรงธรรม
 บันทึกความเข้าใจนี้มีกำหนด ๓ ปี นับแต่วันที่ลงนาม ฝ่ายใดประสงค์จะยกเลิกให้แจ้งอีกฝ่ายเป็นหนังสือไม่น้อยกว่า ๖๐ วัน
 การแก้ไขบันทึกความเข้าใจนี้ให้ทำเป็นหนังสือตามที่ทุกฝ่ายตกลงร่วมกัน
 ทำ ณ ศาลากลางจังหวัดสงขลา เมื่อวันที่ ๓ ก.พ. ๒๕๖๗ ทั้งสามฝ่ายจึงลงลายมือชื่อไว้เป็นหลักฐาน
@@ -116,8 +117,8 @@ def test_other_clause_headings_and_numbering():
     facts = _facts(TITLE_BLOCK_MOU)
     obligations = sorted((s, e.properties["clause"]) for s, _, e in _edges(facts, "OBLIGATED_TO"))
     assert obligations == [("กรมการพัฒนาชุมชน", 1), ("กรมการพัฒนาชุมชน", 2), ("กรมประมง", 1),
-                           ("กรมประมง", 2), ("กรมสุขภาพจิต", 1)]
-    last = next(e for s, _, e in _edges(facts, "OBLIGATED_TO") if s == "กรมสุขภาพจิต")
+                           ("กรมประมง", 2), ("กรมสุขภาพจิต", 1), ("กรมสุขภาพจิต", 2)]
+    last = next(e for s, _, e in _edges(facts, "OBLIGATED_TO") if s == "กรมสุขภาพจิต" and e.properties["clause"] == 2)
     assert "มีกำหนด" not in last.properties["text"]  # the general terms are not part of the clause
 
 
@@ -129,6 +130,7 @@ def test_supports_variants_in_clauses():
     assert ("กรมการพัฒนาชุมชน", "อาสาสมัครพัฒนาสังคมและความมั่นคงของมนุษย์") in supports
     assert ("กรมประมง", "อาสาสมัครเกษตร") in supports
     assert ("กรมสุขภาพจิต", "ศูนย์พัฒนาเด็กเล็ก") in supports
+    assert ("กรมสุขภาพจิต", "ศูนย์ดำรงธรรม") in supports  # 'อุดหนุนงบประมาณให้แก่ X'
 
 
 def test_terms_in_other_words():
@@ -382,3 +384,86 @@ def test_signature_cells_read_as_one_line_each():
     assert signs["สมปอง ไร่ดี"]["as_position"] == "อธิบดีกรมส่งเสริมการเกษตร"
     witnesses = {s: e.properties for s, _, e in _edges(facts, "WITNESSES")}
     assert witnesses["วีระ เกษตรกุล"]["side"] == ids["กรมวิชาการเกษตร"]
+
+
+def test_post_wrapped_onto_the_next_line():
+    text = LABELS_BEFORE.replace("(นางสาวพิมพ์ชนก ชุมชนดี)\nอธิบดีกรมการพัฒนาชุมชน",
+                                 "(นางสาวพิมพ์ชนก ชุมชนดี)\nอธิบดี\nกรมการพัฒนาชุมชน")
+    facts = _facts(text)
+    signs = {s: e.properties for s, _, e in _edges(facts, "SIGNS")}
+    ids = {n.name: n.id for n in facts.nodes}
+    assert signs["พิมพ์ชนก ชุมชนดี"]["on_behalf_of"] == ids["กรมการพัฒนาชุมชน"]
+    # the next block's rank line is not part of this post
+    ranked = LABELS_BEFORE.replace("อธิบดีกรมการท่องเที่ยว\n\nลงชื่อ", "อธิบดีกรมการท่องเที่ยว\nพันตำรวจเอก\nลงชื่อ")
+    people = {n.name: n.properties for n in _facts(ranked).nodes if n.type == "Person"}
+    assert people["พิมพ์ชนก ชุมชนดี"].get("honorific") != "พันตำรวจเอก"  # her own 'นางสาว' stays
+    signs = {s: e.properties for s, _, e in _edges(_facts(ranked), "SIGNS")}
+    assert signs["ธีรพล เดินทาง"]["as_position"] == "อธิบดีกรมการท่องเที่ยว"
+
+
+LEGAL_STYLE = """บันทึกข้อตกลงความร่วมมือ (MOU)
+ระหว่าง
+สำนักงานสาธารณสุขจังหวัดเชียงใหม่
+และ
+องค์การบริหารส่วนจังหวัดเชียงใหม่
+เรื่อง การดูแลสุขภาพผู้สูงอายุในชุมชน
+---------------------------
+บันทึกข้อตกลงความร่วมมือฉบับนี้ทำขึ้น ณ ศาลากลางจังหวัดเชียงใหม่ เมื่อวันที่ ๑ ตุลาคม ๒๕๖๕ ระหว่าง สำนักงานสาธารณสุขจังหวัดเชียงใหม่ โดย นายแพทย์กฤษดา ขันแก้ว นายแพทย์สาธารณสุขจังหวัดเชียงใหม่ ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า "ฝ่ายที่หนึ่ง" ฝ่ายหนึ่ง กับ องค์การบริหารส่วนจังหวัดเชียงใหม่ โดย นายคมสัน งามดี นายกองค์การบริหารส่วนจังหวัดเชียงใหม่ ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า "ฝ่ายที่สอง" อีกฝ่ายหนึ่ง ทั้งสองฝ่ายได้ตกลงร่วมกันดังมีข้อความต่อไปนี้
+
+ข้อ ๑ ฝ่ายที่หนึ่ง มีหน้าที่ ดังนี้
+๑.๑ พัฒนาศักยภาพอาสาสมัครสาธารณสุขประจำหมู่บ้าน (อสม.)
+๑.๒ จัดทำฐานข้อมูลผู้สูงอายุ
+ข้อ ๒ ฝ่ายที่สอง มีหน้าที่ ดังนี้
+๒.๑ อุดหนุนงบประมาณแก่ศูนย์พัฒนาคุณภาพชีวิตและส่งเสริมอาชีพผู้สูงอายุ
+ข้อ ๓ บันทึกข้อตกลงนี้มีผลใช้บังคับตั้งแต่วันที่ลงนามเป็นต้นไป มีกำหนด ๓ ปี
+
+ทั้งสองฝ่ายได้อ่านและเข้าใจข้อความโดยตลอดแล้ว จึงได้ลงลายมือชื่อไว้เป็นสำคัญต่อหน้าพยาน
+
+ลงชื่อ...........................ฝ่ายที่หนึ่ง
+      (นายแพทย์กฤษดา ขันแก้ว)
+นายแพทย์สาธารณสุขจังหวัดเชียงใหม่
+
+ลงชื่อ...........................ฝ่ายที่สอง
+      (นายคมสัน งามดี)
+นายกองค์การบริหารส่วนจังหวัดเชียงใหม่
+
+ลงชื่อ...........................พยาน
+      (นางสาวสุดา ใจเย็น)
+รองนายแพทย์สาธารณสุขจังหวัดเชียงใหม่
+"""
+
+
+def test_contract_style_defined_party_names_and_top_level_terms():
+    facts = _facts(LEGAL_STYLE)
+    agreement = _agreement(facts)
+    assert agreement.name == "บันทึกข้อตกลงความร่วมมือเรื่อง การดูแลสุขภาพผู้สูงอายุในชุมชน"  # no '(MOU)', no rule line
+    # 'ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า "ฝ่ายที่หนึ่ง"' names the party a section heading uses
+    obligations = sorted((s, e.properties["clause"]) for s, _, e in _edges(facts, "OBLIGATED_TO"))
+    assert obligations == [("สำนักงานสาธารณสุขจังหวัดเชียงใหม่", 1), ("สำนักงานสาธารณสุขจังหวัดเชียงใหม่", 2),
+                           ("องค์การบริหารส่วนจังหวัดเชียงใหม่", 1)]  # 'ข้อ ๓ บันทึกข้อตกลงนี้มีผล…' is a term
+    parties = sorted(s for s, _, _ in _edges(facts, "PARTY_TO"))
+    assert parties == ["สำนักงานสาธารณสุขจังหวัดเชียงใหม่", "องค์การบริหารส่วนจังหวัดเชียงใหม่"]
+    assert [s for s, _, _ in _edges(facts, "WITNESSES")] == ["สุดา ใจเย็น"]
+    assert agreement.properties["duration_years"] == 3
+
+
+NEWS_SIGNERS_BETWEEN = """ลงนามความร่วมมือด้านแรงงาน
+
+วันที่ 15 พ.ค. 2567 ณ กระทรวงแรงงาน มีพิธีลงนามบันทึกข้อตกลงความร่วมมือด้านการพัฒนาทักษะแรงงาน ระหว่าง นายสุชาติ งานดี อธิบดีกรมพัฒนาฝีมือแรงงาน กับ นางสาวอรุณี จัดหา อธิบดีกรมการจัดหางาน
+"""
+
+
+def test_news_signers_named_after_between():
+    facts = _facts(NEWS_SIGNERS_BETWEEN, "news.txt")
+    ids = {n.name: n.id for n in facts.nodes}
+    signs = {s: e.properties["on_behalf_of"] for s, _, e in _edges(facts, "SIGNS")}
+    assert signs == {"สุชาติ งานดี": ids["กรมพัฒนาฝีมือแรงงาน"], "อรุณี จัดหา": ids["กรมการจัดหางาน"]}
+    parties = sorted(s for s, _, _ in _edges(facts, "PARTY_TO"))
+    assert parties == ["กรมการจัดหางาน", "กรมพัฒนาฝีมือแรงงาน"]
+
+
+def test_a_purpose_word_inside_a_party_name_does_not_end_the_list():
+    text = JOINT.replace("ระหว่างกรมสุขภาพจิตกับกรมคุมประพฤติ",
+                         "ระหว่างสำนักงานการปฏิรูปที่ดินเพื่อเกษตรกรรมกับกรมคุมประพฤติ")
+    parties = sorted(s for s, _, _ in _edges(_facts(text), "PARTY_TO"))
+    assert parties == ["กรมคุมประพฤติ", "สำนักงานการปฏิรูปที่ดินเพื่อเกษตรกรรม"]

@@ -356,3 +356,45 @@ def test_organiser_after_jat_doi():
     assert ev.name == "การประชุมวิชาการการแพทย์แผนไทย ครั้งที่ 20"
     assert {s for s, _ in _rel(facts, "ORGANIZES")} == {"กรมการแพทย์แผนไทยและการแพทย์ทางเลือก"}
     assert ("ธนา ศรีวงศ์", ev.name) in _rel(facts, "PRESIDES")
+
+
+HEADLINE_SHORT = """นายอำเภอเมืองยโสธร เปิดอบรมอาสาสมัคร
+
+วันที่ 15 กรกฎาคม 2567 นายวิทยา คำดี นายอำเภอเมืองยโสธร เปิดการอบรมอาสาสมัครป้องกันภัยฝ่ายพลเรือน (อปพร.) ด้านการกู้ภัยทางน้ำ ณ ที่ว่าการอำเภอเมืองยโสธร จังหวัดยโสธร
+"""
+
+
+def test_body_name_beats_headline_abbreviation():
+    facts = _facts(HEADLINE_SHORT)
+    ev = _event(facts)
+    assert ev.name == "การอบรมอาสาสมัครป้องกันภัยฝ่ายพลเรือน (อปพร.) ด้านการกู้ภัยทางน้ำ"
+    assert (ev.name, "ที่ว่าการอำเภอเมืองยโสธร") in _rel(facts, "LOCATED_IN")
+
+
+def test_quoted_topic_after_hua_kho_joins_the_name():
+    text = ("กรมสุขภาพจิต จัดสัมมนาวิชาการ ภายใต้หัวข้อ \"ใจดี สังคมดี\" ณ โรงแรมเซ็นทารา จังหวัดขอนแก่น "
+            "มีผู้เข้าร่วมทั้งสิ้น 120 คน\n")
+    facts = _facts(text)
+    ev = _event(facts)
+    assert ev.name == 'สัมมนาวิชาการ ภายใต้หัวข้อ "ใจดี สังคมดี"'
+    assert ev.properties["participants_total"] == 120
+
+
+def test_group_lists_its_provinces():
+    text = ("กรมป้องกันและบรรเทาสาธารณภัย จัดอบรมอาสาสมัคร ครั้งที่ 4/2567 มีผู้เข้าร่วมทั้งสิ้น 90 คน ประกอบด้วย "
+            "อาสาสมัครป้องกันภัยฝ่ายพลเรือน (อปพร.) จาก 3 จังหวัด ได้แก่ จังหวัดแพร่ น่าน และพะเยา จำนวน 90 คน\n")
+    facts = _facts(text)
+    ev = _event(facts)
+    edge = _rel(facts, "ATTENDS")[("อาสาสมัครป้องกันภัยฝ่ายพลเรือน", ev.name)]
+    assert edge.properties["count"] == 90
+    assert edge.properties["provinces"] == ["แพร่", "น่าน", "พะเยา"]
+
+
+def test_person_named_again_by_first_name_speaks():
+    text = ("วันที่ 5 มีนาคม 2567 นายแพทย์สมชาย รักษ์ดี นายแพทย์สาธารณสุขจังหวัดลำพูน เป็นประธานการประชุมคณะกรรมการ"
+            "ควบคุมโรคติดต่อจังหวัด ครั้งที่ 1/2567 ณ ห้องประชุมหริภุญชัย ศาลากลางจังหวัดลำพูน\n"
+            "นายแพทย์สมชายฯ กล่าวว่า จังหวัดจะเฝ้าระวังโรคอย่างใกล้ชิด\n")
+    facts = _facts(text)
+    ev = _event(facts)
+    assert ("สมชาย รักษ์ดี", ev.name) in _rel(facts, "SPEAKS_AT")
+    assert ("สมชาย รักษ์ดี", ev.name) in _rel(facts, "PRESIDES")

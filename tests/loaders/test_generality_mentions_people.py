@@ -216,3 +216,73 @@ def test_district_posts_name_their_district() -> None:
     assert ("วิทยา ทองดี", "สำนักงานสาธารณสุขอำเภอบ้านไผ่") in _holds(f)
     f2 = _facts("นายสมชาย ใจดี นายอำเภอ ทุกอำเภอ")
     assert ("สมชาย ใจดี", "นายอำเภอ") in _holds(f2)
+
+
+def test_secretary_general_names_the_commissions_office_only() -> None:
+    f = _facts("นางสุดา ใจดี เลขาธิการคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ กล่าว")
+    bodies = {n.name for n in f.nodes if n.type == "IndependentAgency"}
+    assert bodies == {"สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"}
+    assert ("สุดา ใจดี", "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ") in _holds(f)
+    office = next(n for n in f.nodes if n.type == "IndependentAgency")
+    assert "คณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ" not in office.aliases
+
+
+def test_units_listed_after_an_affiliation_are_part_of_it() -> None:
+    f = _facts("หน่วยงานในสังกัดกระทรวงมหาดไทย ได้แก่ กรมการปกครอง กรมที่ดิน และกรมโยธาธิการและผังเมือง ร่วมประชุม")
+    assert {("กรมการปกครอง", "กระทรวงมหาดไทย"), ("กรมที่ดิน", "กระทรวงมหาดไทย"),
+            ("กรมโยธาธิการและผังเมือง", "กระทรวงมหาดไทย")} <= _edges(f, "PART_OF")
+    f2 = _facts("เจ้าหน้าที่จากกองคลัง สังกัดกรมอนามัย เข้าร่วม")
+    assert ("กองคลัง", "กรมอนามัย") in _edges(f2, "PART_OF")
+
+
+def test_unit_of_a_named_municipality_or_provincial_office() -> None:
+    f = _facts("ดร.สมศักดิ์ แก้วมณี ผู้อำนวยการกองช่าง เทศบาลนครลำปาง กล่าว\n"
+               "ข่าว : กลุ่มงานข่าว สำนักงานประชาสัมพันธ์จังหวัดแพร่\n")
+    parts = _edges(f, "PART_OF")
+    assert ("กองช่าง เทศบาลนครลำปาง", "เทศบาลนครลำปาง") in parts
+    assert ("กลุ่มงานข่าว สำนักงานประชาสัมพันธ์จังหวัดแพร่", "สำนักงานประชาสัมพันธ์จังหวัดแพร่") in parts
+    assert ("สมศักดิ์ แก้วมณี", "กองช่าง เทศบาลนครลำปาง") in _holds(f)
+
+
+def test_short_province_names_in_a_list() -> None:
+    f = _facts("เจ้าหน้าที่จากจังหวัดลำปาง แพร่ และน่าน จำนวน 60 คน")
+    assert {"ลำปาง", "แพร่", "น่าน"} <= _names(f, "Province")
+
+
+def test_integrated_committee_name_is_whole() -> None:
+    ms = [m.name for m in find_mentions("ทั้งนี้ คณะกรรมการบริหารงานจังหวัดแบบบูรณาการได้สนับสนุนงบประมาณ")]
+    assert "คณะกรรมการบริหารงานจังหวัดแบบบูรณาการ" in ms
+
+
+def test_body_office_in_a_province() -> None:
+    f = _facts("สำนักงานประกันสังคมจังหวัดเชียงราย และสำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดเชียงราย ร่วมดำเนินงาน")
+    offices = _names(f, "ProvincialOffice")
+    assert {"สำนักงานประกันสังคมจังหวัดเชียงราย", "สำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัดเชียงราย"} <= offices
+    assert ("สำนักงานประกันสังคมจังหวัดเชียงราย", "เชียงราย") in _edges(f, "LOCATED_IN")
+
+
+def test_compound_verbs_inside_names() -> None:
+    f = _facts("นายธนกร บุญมา ผู้อำนวยการสำนักงานจัดหางานจังหวัดพะเยา ร่วมแถลงข่าวโครงการส่งเสริมการมีงานทำของผู้สูงอายุ")
+    assert ("ธนกร บุญมา", "สำนักงานจัดหางานจังหวัดพะเยา") in _holds(f)
+    assert "โครงการส่งเสริมการมีงานทำของผู้สูงอายุ" in _names(f, "Program")
+
+
+def test_title_running_into_the_ministry_name() -> None:
+    f = _facts("นายไพโรจน์ โชติกเสถียร ปลัดกระทรวงแรงงาน กล่าว")
+    edge = next(e for e in f.edges if e.type == "HOLDS_POSITION")
+    assert edge.properties["position"] == "ปลัดกระทรวง"
+
+
+def test_secretary_general_of_a_commission_known_only_by_its_office() -> None:
+    ms = find_mentions("นางสาวพรรณี มีทรัพย์ เลขาธิการคณะกรรมการการศึกษาขั้นพื้นฐาน กล่าว")
+    assert [m.name for m in ms if m.is_org] == ["สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน"]
+
+
+def test_na_surnames_and_the_word_position() -> None:
+    from phakhi.loaders.people import find_people
+
+    assert [p.name for p in find_people("นางสาวกมลา ณ นคร รองอธิบดีกรมอนามัย")] == ["กมลา ณ นคร"]
+    assert find_people("นายสมชาย ณ ห้องประชุมใหญ่") == []  # 'at the hall', no surname
+    f = _facts("นายวิทยา ใจดี ตำแหน่งผู้อำนวยการกองคลัง กรมอนามัย")
+    edge = next(e for e in f.edges if e.type == "HOLDS_POSITION")
+    assert edge.properties["position"] == "ผู้อำนวยการ"

@@ -155,9 +155,7 @@ MOU_PARTIES = {
 @pytest.mark.parametrize("file_name", [
     MOU_TEXT,
     MOU_DOCX,
-    pytest.param(NEWS_MOU, marks=pytest.mark.xfail(strict=False, reason=(
-        "known gap: in 'ระหว่างองค์การบริหารส่วนจังหวัดน่าน …' and 'นายกองค์การบริหารส่วนจังหวัดน่าน' "
-        "the parties are misread (a bogus Office 'กองค์การบริหารส่วนจังหวัด')"))),
+    NEWS_MOU,
 ])
 def test_each_mou_yields_one_agreement_with_its_parties(ingested: Ingested, file_name: str) -> None:
     agreements = ingested.nodes_of(file_name, "Agreement")
@@ -174,15 +172,12 @@ def test_mou_terms_are_read(ingested: Ingested) -> None:
     assert agreement.properties.get("termination_notice_days") == 90
 
 
-@pytest.mark.xfail(strict=False, reason="known gap: signature blocks after 'ลงชื่อ ....' lines "
-                                        "(and a rank on its own line) yield no Person")
 def test_mou_signers_and_witnesses_are_found(ingested: Ingested) -> None:
     persons = {n.name for n in ingested.nodes_of(MOU_TEXT, "Person")}
     assert {"ธนวัฒน์ ศรีสุขเจริญ", "ปกรณ์ วงศ์ธนากุล", "ศิริพร แก้วมณีโชติ", "ณัฐพล ทองประเสริฐ"} <= persons
     assert len(ingested.edges_of(MOU_TEXT, "WITNESSES")) == 2
 
 
-@pytest.mark.xfail(strict=False, reason="known gap: signature blocks laid out in a .docx table yield no Person")
 def test_docx_signers_are_found(ingested: Ingested) -> None:
     persons = {n.name for n in ingested.nodes_of(MOU_DOCX, "Person")}
     assert {"ธิดารัตน์ พูลสวัสดิ์", "อัมพร เจริญวงศ์ไพศาล", "กิตติพัฒน์ รุ่งโรจน์วานิช"} <= persons
