@@ -188,10 +188,10 @@ def _fold_edge(source: str, target: str, rel_type: str,
     return folded
 
 
-def _check_format(rec: dict[str, Any]) -> None:
-    if rec.get("format") != FORMAT and rec.get("has_documents"):
-        raise StoreError("the database holds facts in an older layout of phakhi's Neo4j store; "
-                         "re-push them with `phakhi push --replace`")
+def _old_layout(rec: dict[str, Any]) -> bool:
+    """True when the database holds facts written by the store before merges were
+    materialised (claims per stated id, ``merged_into`` marks)."""
+    return rec.get("format") != FORMAT and bool(rec.get("has_documents"))
 
 
 class Neo4jStore(Store):
@@ -414,7 +414,9 @@ class Neo4jStore(Store):
         now give differently (with its relationships). Claims stay keyed by the ids as
         stated, so an undone merge splits an entity again.
         """
-        _check_format(rec)
+        if _old_layout(rec):
+            self._migrate(tx)
+            rec = {**self._lock(tx, doc_id or ""), "format": FORMAT}
         old_resolved: dict[str, str] = json.loads(rec.get("resolved") or "{}")
         # doc_id's edges as stated: [source, target, qualifier] by edge id
         old_ends: dict[str, list[str]] = json.loads(rec.get("edge_ends") or "{}")
@@ -475,11 +477,13 @@ class Neo4jStore(Store):
 
         # -- relationships: everything that may hold a claim whose resolved ends change --
         loaded_rels: dict[str, dict[str, Any]] = {}
+        looked_up: set[str] = set()  # relationship ids read (found or not)
 
         def load_rels(ids: set[str]) -> None:
             by_type: dict[str, list[str]] = {}
-            for eid in ids:
-                if eid not in loaded_rels and _rel_type_of(eid) in self.ontology.relationship_types:
+            for eid in ids - looked_up:
+                looked_up.add(eid)
+                if _rel_type_of(eid) in self.ontology.relationship_types:
                     by_type.setdefault(_rel_type_of(eid), []).append(eid)
             for rel_type, eids in by_type.items():
                 rel_type = self.ontology.check_rel_type(rel_type)
@@ -543,7 +547,7 @@ class Neo4jStore(Store):
             return rels, loops
 
         rels, loops = group_edges(raw_edge_claims())
-        missing = set(rels) - set(loaded_rels)
+        missing = set(rels) - looked_up - set(loaded_rels)
         if missing:  # a relationship others state that a moved claim now folds into
             load_rels(missing)
             load_nodes({h for h in loops})
@@ -631,6 +635,38 @@ class Neo4jStore(Store):
         tx.run(f"MATCH (l:{LOCK} {{id: 'writer'}}) SET l.resolved = $resolved, l.format = $format",
                resolved=stable_json(resolved), format=FORMAT).consume()
 
+    def _migrate(self, tx: ManagedTransaction) -> None:
+        """Convert a database of the older layout (claims per stated id, merges only marked
+        with ``merged_into``) in place, then materialise its accepted merges. Runs inside
+        the first write that finds it, so the conversion is atomic with that write."""
+        nodes = [(r["id"], {d: {r["id"]: c} for d, c in json.loads(r["claims"]).items()})
+                 for r in tx.run(f"MATCH (n:{ENTITY}) WHERE n.claims IS NOT NULL "
+                                 "RETURN n.id AS id, n.claims AS claims")]
+        self._unwind(tx, f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) "
+                         "SET n.claims = row.claims REMOVE n.merged_into",
+                     [{"id": nid, "claims": stable_json(c)} for nid, c in nodes])
+        ends: dict[str, list[str]] = {}
+        rels = []
+        for r in tx.run("MATCH (a)-[r]->(b) WHERE r.claims IS NOT NULL RETURN elementId(r) AS ref, "
+                        "r.id AS id, a.id AS source, b.id AS target, r.qualifier AS qualifier, "
+                        "r.claims AS claims"):
+            q = r["qualifier"] or ""
+            ends[r["id"]] = [r["source"], r["target"], q]
+            claims = {d: {r["id"]: {**c, "source": r["source"], "target": r["target"],
+                                     "qualifier": q}}
+                      for d, c in json.loads(r["claims"]).items()}
+            rels.append({"ref": r["ref"], "claims": stable_json(claims)})
+        self._unwind(tx, "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.ref "
+                         "SET r.claims = row.claims", rels)
+        docs = [{"id": r["id"], "ends": stable_json({e: ends[e] for e in r["edge_ids"] or []
+                                                     if e in ends})}
+                for r in tx.run(f"MATCH (d:{DOCUMENT}) RETURN d.id AS id, d.edge_ids AS edge_ids")]
+        self._unwind(tx, f"UNWIND $rows AS row MATCH (d:{DOCUMENT} {{id: row.id}}) "
+                         "SET d.edge_ends = row.ends", docs)
+        tx.run(f"MATCH (l:{LOCK} {{id: 'writer'}}) SET l.resolved = '{{}}', l.format = $format",
+               format=FORMAT).consume()
+        self._apply(tx, {**self._lock(tx), "format": FORMAT}, None, 0, [], [])
+
     def _unwind(self, tx: ManagedTransaction, query: str, rows: list[Any]) -> None:
         """Run an ``UNWIND $rows`` statement in chunks of ``batch_size`` rows."""
         for i in range(0, len(rows), self.batch_size):
@@ -666,6 +702,13 @@ class Neo4jStore(Store):
             return (rec["e"] or "", int(rec["v"] or 0))
         return self._run_read(read)
 
+    def _require_layout(self, tx: ManagedTransaction) -> None:
+        rec = tx.run(f"OPTIONAL MATCH (l:{LOCK} {{id: 'writer'}}) RETURN l.format AS format, "
+                     f"EXISTS {{ MATCH (:{DOCUMENT}) }} AS has_documents").single()
+        if rec is not None and _old_layout(dict(rec)):
+            raise StoreError(f"Neo4j at {self.uri}: the facts there are in the layout of an older "
+                             "phakhi; `phakhi push --force` (or any write) converts them")
+
     def view(self) -> MergedView:
         """The merged view, folded exactly as the embedded store folds it."""
         version = self._version()
@@ -673,6 +716,7 @@ class Neo4jStore(Store):
             return self._view
 
         def read(tx: ManagedTransaction) -> tuple[list, list, list[Merge]]:
+            self._require_layout(tx)
             node_claims, edge_claims = [], []
 
             def add_edges(claims: str | None) -> None:

@@ -5,7 +5,12 @@ Two sources of mentions:
 * reference mentions: any surface form of a gazetteer entry (name, abbreviation, alias,
   misspelling), found with one trie-shaped regex built once per gazetteer;
 * pattern mentions: names that start with a head word (กรม…, สำนักงาน…, กอง…, ศูนย์…,
-  คณะกรรมการ…, ชมรม…, โครงการ “…” …) and are not in the gazetteer.
+  คณะกรรมการ…, ชมรม…, โครงการ “…” …) and are not in the gazetteer;
+* named instances of generic classes: a province's office (สำนักงานXจังหวัดY, สสจ.Y), a
+  named local government (อบต.Y, เทศบาลนครY), a numbered regional unit (ศูนย์X เขต 5 Y).
+
+A head word never starts inside a title or a surname ('นายก|องค์การ…', 'นายก ข กองแก้ว'),
+and a body the text does not name is never invented from the reference data.
 
 Offsets are into the *analysis* text (length-preserving twin of the clean text).
 
@@ -247,8 +252,8 @@ def find_reference_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
                 continue
         elif clen == 4 and not dots and not after_changwat and glued and before not in "ๆฯ":
             continue  # a short name glued to a word: 'คลัง' inside 'กองคลัง'
-        elif clen <= 5 and dots == 1 and glued:
-            continue  # an abbreviation glued to a word: 'ทร.' inside 'โทร.'
+        elif clen <= 5 and dots == 1 and glued and not _FUNCTION_BEFORE.search(text, max(0, s - 8), s):
+            continue  # an abbreviation glued to a word: 'ทร.' inside 'โทร.' (not 'และอบต.')
 
         if listed:
             entry = next(x for x in entries if x.type == "Province")
@@ -281,6 +286,8 @@ def find_reference_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
 _VENUE_HEAD_BEFORE = re.compile(r"(?:หอประชุม|ห้องประชุม|อาคาร|ตึก|ศาลาว่าการ|สโมสร|โรงแรม)$")
 
 _SECRETARY_BEFORE = re.compile(r"เลขาธิการ$")
+# function words a name is often written against: 'และอบต.X', 'จากสสจ.'
+_FUNCTION_BEFORE = re.compile(r"(?:และ|กับ|หรือ|จาก|ของ|โดย|แก่|ร่วมกับ)$")
 
 # between two provinces of a list: 'จังหวัดA B, C และD'
 _LIST_GAP = re.compile(r"[ \t]*(?:[,、][ \t]*)?(?:(?:และ|หรือ)[ \t]*)?")
@@ -307,6 +314,8 @@ _STOPS = re.compile(r"(?:ได้|ลงนาม|ร่วมกับ|ร่�
                     r"หรือ|ที่|มี|เข้า|สร้าง|กล่าว|สนับสนุน|ส่งเสริม|ต่อ|แก่|พร้อม|นาย|ปลัด|อธิบดี)")
 _VERBS = re.compile(r"ร่วม|ตาม|ที่|ได้|ให้|เป็น|โดย|ซึ่ง|กับ|ใน|และ(?=ส|ก|ค|ศ)")
 _ROLE_BEFORE = re.compile(r"(?:เป็น|กรรมการและ|สร้าง|เป็นกรรมการ)\s*$")
+# bodies named after the people they gather: 'ชมรมอาสาสมัครสาธารณสุขประจำหมู่บ้าน…'
+_GROUP_HEADS = {"ชมรม", "สมาคม", "มูลนิธิ"}
 _UNIT_HEADS = {"กอง", "กองบัญชาการ", "สำนัก", "ศูนย์", "กลุ่มงาน", "กลุ่ม"}
 # heads too common as plain words to start a name alone: only '<head>X <its parent body>'
 _PARENT_ONLY_HEADS = {"กลุ่ม"}
@@ -407,7 +416,8 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
             first_stop = None  # 'สำนักงานจัดหางาน…': a compound, not a verb
         if first_stop and (first_stop.group(0) not in _NAME_WORDS or head == "อาสาสมัคร"):
             continue  # 'คณะทำงานบูรณาการ…', 'มูลนิธิที่เกี่ยวข้อง': a phrase, not a name
-        if inner and head.startswith("คณะ") and not _VERBS.search(text, body, inner[0].start):
+        if inner and (head.startswith("คณะ") or (head in _GROUP_HEADS and inner[0].type != "Province")) \
+                and not _VERBS.search(text, body, inner[0].start):
             end = max(end, inner[0].end)
             end = _cut_at_stops(text, inner[0].end, end, min_len=0)
         else:
@@ -562,6 +572,10 @@ def find_program_mentions(text: str, taken: list[tuple[int, int]]) -> list[Menti
     return out
 
 
+# area offices named by class + province ('สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 1')
+_AREA_CLASS = re.compile(r"เขตพื้นที่")
+
+
 def _provincial_instances(text: str, mentions: list[Mention], gazetteer: Any = None) -> list[Mention]:
     """'สำนักงาน…ประจำจังหวัด' + a province name: that province's own office.
 
@@ -569,7 +583,9 @@ def _provincial_instances(text: str, mentions: list[Mention], gazetteer: Any = N
     name contains it); a parent known only from the gazetteer is not invented.
     """
     todo = [m for m in mentions if m.type in ("ProvincialOffice", "LocalGovernment")
-            and m.surface.rstrip().endswith("จังหวัด")]
+            and (m.surface.rstrip().endswith("จังหวัด")  # or 'สสจ.ลำปาง', 'อบจ. น่าน'
+                 or ("." in m.surface and m.name.endswith("จังหวัด"))
+                 or (m.type == "ProvincialOffice" and _AREA_CLASS.search(m.name)))]
     if not todo:
         return []
     by_start = {m.start: m for m in mentions if m.type == "Province"}
@@ -580,12 +596,17 @@ def _provincial_instances(text: str, mentions: list[Mention], gazetteer: Any = N
         p = by_start.get(m.end)
         if p is None and m.end < len(text) and text[m.end] == " ":
             p = by_start.get(m.end + 1)
+        if p is None and gaz is not None:  # a province's name glued to the class name
+            idx = surface_index(gaz)
+            known = idx.pattern.match(text, m.end) if idx.pattern is not None else None
+            prov = [e for e in idx.entries(known.group(0)) if e.type == "Province"] if known else []
+            if prov:
+                p = reference_mention(prov[0], m.end, known.end(), text[m.end:known.end()])
         if p is None:
             continue
         name = canonical_text(m.name + p.name)
         inst = Mention(m.start, p.end, text[m.start:p.end], m.type,
                        node_id(m.type, name), name, props={"province": p.key})
-        parent_generic = m
         inst.implied.append(("LOCATED_IN", p, {}))
         parent = named.get(m.parent_key) if m.parent_key else None
         if parent is None and m.parent_key and gaz is not None and m.parent_key in gaz.entries:
@@ -594,20 +615,23 @@ def _provincial_instances(text: str, mentions: list[Mention], gazetteer: Any = N
                 parent = reference_mention(pe, m.start, p.end, pe.name_th)
         if parent is not None and parent.key != m.key:
             inst.implied.append(("PART_OF", parent, {"relation": "sub_organization"}))
-        del parent_generic
         out.append(inst)
     return out
 
 
 # a place name glued to a generic local-government class: 'เทศบาลตำบลบ้านใหม่'
 _LOCAL_CLASS_END = re.compile(r"(?:ตำบล|เมือง|นคร)$")
+# a district's name glued to a district-level office class: 'สำนักงานพัฒนาชุมชนอำเภอเชียงคำ'
+_DISTRICT_CLASS_END = re.compile(r"อำเภอ$")
 _PLACE_RUN = re.compile(r"[ก-ฮเ-ไ][ก-๎]{1,30}")
 
 
 def _local_instances(text: str, mentions: list[Mention], gazetteer: Any = None) -> list[Mention]:
     """'องค์การบริหารส่วนตำบลวังทอง', 'เทศบาลนครขอนแก่น': one named local government
     (its class name + the place), LocalGovernment."""
-    todo = [m for m in mentions if m.type == "LocalGovernment" and m.key and _LOCAL_CLASS_END.search(m.name)]
+    todo = [m for m in mentions if m.key and (
+        (m.type == "LocalGovernment" and _LOCAL_CLASS_END.search(m.name))
+        or (m.type == "ProvincialOffice" and _DISTRICT_CLASS_END.search(m.name)))]
     if not todo:
         return []
     gaz = _load_gazetteer(gazetteer)
@@ -616,22 +640,25 @@ def _local_instances(text: str, mentions: list[Mention], gazetteer: Any = None) 
     out = []
     for m in todo:
         entry = gaz.entries.get(m.key) if gaz is not None else None
-        if entry is None or not entry.extra.get("generic") or _compact(m.surface) != _compact(m.name):
+        abbreviated = "." in m.surface  # 'อบต.หนองบัว', 'ทต. บ้านใหม่'
+        if entry is None or not entry.extra.get("generic") or (
+                _compact(m.surface) != _compact(m.name) and not abbreviated):
             continue
-        nxt = by_start.get(m.end)
-        known = idx.pattern.match(text, m.end) if idx.pattern is not None else None
+        at = m.end + 1 if abbreviated and text[m.end:m.end + 1] == " " else m.end
+        nxt = by_start.get(at)
+        known = idx.pattern.match(text, at) if idx.pattern is not None else None
         if known and any(e.type == "Province" for e in idx.entries(known.group(0))):
             end = known.end()  # 'เทศบาลนครขอนแก่น': the place is a province's name
         else:
-            pm = _PLACE_RUN.match(text, m.end)
+            pm = _PLACE_RUN.match(text, at)
             if pm is None:
                 continue
-            end = _cut_at_stops(text, m.end, pm.end(), min_len=0)
+            end = _cut_at_stops(text, at, pm.end(), min_len=0)
             if nxt is not None and nxt.start < end:
                 continue
-        if end - m.end < 2:
+        if end - at < 2:
             continue
-        name = canonical_text(m.name + text[m.end:end])
+        name = canonical_text(m.name + text[at:end])
         out.append(Mention(m.start, end, text[m.start:end], m.type, node_id(m.type, name), name))
     return out
 
@@ -659,6 +686,7 @@ def find_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
     taken += [(p.start, p.end) for p in pats]
     progs = find_program_mentions(text, taken)
     insts = _provincial_instances(text, refs, gazetteer) + _local_instances(text, refs, gazetteer)
+    insts += _regional_units(text, [i for i in insts if i.type == "ProvincialOffice"])
     units = _named_units(text, refs, gazetteer)
     regions = _regional_units(text, refs + pats)
     branches = _province_branches(text, refs + pats)
@@ -676,7 +704,7 @@ def _regional_units(text: str, mentions: list[Mention]) -> list[Mention]:
     provinces = {m.start: m for m in mentions if m.type == "Province"}
     out = []
     for m in mentions:
-        if m.type not in ("Center", "Office") or m.implied:
+        if m.type not in ("Center", "Office", "ProvincialOffice") or (m.implied and m.type != "ProvincialOffice"):
             continue
         rm = _REGION.match(text, m.end)
         if rm is None:
@@ -688,7 +716,8 @@ def _regional_units(text: str, mentions: list[Mention]) -> list[Mention]:
         tail = re.sub(r"[ \t]+", " ", text[rm.start():end]).strip()
         name = canonical_text(f"{m.name} {tail}")
         out.append(Mention(m.start, end, text[m.start:end], m.type, node_id(m.type, name), name,
-                           aliases=[canonical_text(text[m.start:end])]))
+                           aliases=[canonical_text(text[m.start:end])], props=dict(m.props),
+                           implied=list(m.implied)))
     return out
 
 
@@ -704,7 +733,8 @@ def _province_branches(text: str, mentions: list[Mention]) -> list[Mention]:
         return []
     out = []
     for m in mentions:
-        if m.type not in ("Office", "Center") or m.implied:
+        if m.implied or not (m.type in ("Office", "Center")
+                             or (m.type == "Organization" and not m.key and m.name.endswith("จังหวัด"))):
             continue
         if m.name.endswith("จังหวัด"):
             p, base, parent = provinces.get(m.end), m.name, None

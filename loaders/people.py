@@ -41,11 +41,13 @@ _NA_SURNAMES = "อยุธยา|นคร|ระนอง|ป้อมเพ�
 _BAD_NAME_PARTS = re.compile(r"กระทรวง|กรม|จังหวัด|อำเภอ|สำนัก|ประธาน|รัฐมนตรี|ผู้อำนวย|อธิบดี|ปลัด|"
                              r"ตำบล|หมู่บ้าน|ราชการ|กรรมการ|บันทึก|ข้อตกลง|ประชุม|ของ|และ|โดย|ได้")
 _PHRASE_STOP = re.compile(r"\n|(?:\s*(?:ได้|ร่วมเป็น|ร่วมการ|ร่วมประชุม|ร่วมพิธี|ร่วมกัน|กล่าว|ลงนาม|เป็นประธาน|"
-                          r"เป็นผู้|มอบ|พร้อมด้วย|พร้อมนำ|พร้อมทั้ง|ร่วมกับ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
+                          r"เป็นผู้|มอบ|พร้อมด้วย|(?<=\s)(?:ร่วม|เข้าร่วม|ตรวจ|เดินทาง|เปิด|นำ)|พร้อมนำ|พร้อมทั้ง|ร่วมกับ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
 # words that start with an honorific but are not names (คุณภาพ "quality", พระมหากษัตริย์ "the King")
 _NOT_PERSON = re.compile(r"คุณภาพ|คุณวุฒิ|คุณค่า|คุณธรรม|คุณสมบัติ|คุณลักษณะ|คุณประโยชน์|คุณูปการ|คุณครู|"
                          r"พระมหากษัตริย์|พระราช|พระบรม|พระบาท|นางพยาบาล|นายทะเบียน|นายหน้า|นายจ้าง|นายช่าง|"
                          r"นายสิบ|นายร้อย|นายพล|นายทหาร|นายตำรวจ|นางงาม")
+# what a bare 'นายก' (president) heads; otherwise 'นายก…' is นาย + a name (กิตติ, กมล …)
+_NAYOK_OF = re.compile(r"\s?(?:สมาคม|องค์การ|องค์กร|ชมรม|สภา|สโมสร|มูลนิธิ|เทศ|รัฐ|อบ|ฯ)")
 _SPLIT = re.compile(r"อดีต|ปฏิบัติหน้าที่|รักษาราชการแทน|รักษาการ")
 
 
@@ -149,8 +151,9 @@ def find_people(text: str, gazetteer: Any = None, start: int = 0, end: int | Non
             pos = m.end("hon")
             continue
         t = title_re.match(text, hs)
-        if t and t.end() > m.end("hon") and not t.group(0) in ("นาย", "นาง"):
-            pos = t.end()  # a post title (นายกรัฐมนตรี, นายอำเภอ), not a name
+        if t and t.end() > m.end("hon") and not t.group(0) in ("นาย", "นาง") \
+                and (t.group(0) != "นายก" or _NAYOK_OF.match(text, t.end())):
+            pos = t.end()  # a post title (นายกรัฐมนตรี, นายอำเภอ), not a name ('นายกิตติ' is)
             continue
         given, sur = m.group("given"), m.group("sur")
         # a title glued after the surname ends it
@@ -398,9 +401,10 @@ _OFFICE_SCOPE = re.compile(r"(?:ประจำ)?(?:จังหวัด|อำ
 
 @functools.lru_cache(maxsize=256)
 def _office_class(title: str, gaz_id: int) -> Any | None:
-    """The provincial-office class a head-of-office title names, by the longest shared ending
-    of at least one word before 'จังหวัด': 'ท้องถิ่นจังหวัด' -> สำนักงานส่งเสริมการปกครอง
-    ท้องถิ่นจังหวัด. None for posts of other kinds (ผู้ว่าราชการจังหวัด)."""
+    """The provincial-office class a head-of-office title names: the title's words before
+    'จังหวัด'/'อำเภอ' end the office's, or the other way round: 'ท้องถิ่นจังหวัด' ->
+    สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด. None for posts of other kinds
+    (ผู้ว่าราชการจังหวัด, พัฒนาการอำเภอ)."""
     gaz = _GAZ.get(gaz_id)
     scope = _OFFICE_SCOPE.search(title)
     if gaz is None or scope is None:
@@ -409,17 +413,19 @@ def _office_class(title: str, gaz_id: int) -> Any | None:
     post = kinds.get(title)
     if post is None or "ProvincialOffice" not in post.org_types:
         return None
+    core = title[:scope.start()]
     best, best_len, tie = None, 0, False
     for e in gaz.entries.values():
         if e.type != "ProvincialOffice" or not e.extra.get("generic") or not e.name_th.endswith(scope.group(0)):
             continue
-        n = 0
-        while n < min(len(title), len(e.name_th)) and title[-1 - n] == e.name_th[-1 - n]:
-            n += 1
+        office_core = re.sub(r"^สำนักงาน", "", e.name_th[:len(e.name_th) - len(scope.group(0))])
+        # one whole core ends the other: 'นายแพทย์|สาธารณสุข' ~ 'สาธารณสุข',
+        # 'ท้องถิ่น' ~ 'ส่งเสริมการปกครอง|ท้องถิ่น'; 'พัฒนาการ' is not 'ที่ว่าการ'
+        n = min(len(core), len(office_core))
+        if n < 4 or not (core.endswith(office_core) or office_core.endswith(core)):
+            continue
         if n > best_len:
             best, best_len, tie = e, n, False
         elif n == best_len:
             tie = True
-    if best is None or tie or best_len < len(scope.group(0)) + 4:
-        return None
-    return best
+    return None if tie else best

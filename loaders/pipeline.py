@@ -62,7 +62,8 @@ def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, pr
         report.issues.append(Issue("error", "unreadable", reason or str(p), path=path if reason else ""))
         report.failed += 1
     bar = None
-    if progress and len(files) > 3:
+    # a bar only for a person watching: in a pipe or a log it would share lines with errors
+    if progress and len(files) > 3 and sys.stderr.isatty():
         from tqdm import tqdm
 
         bar = tqdm(total=len(files), unit="file", file=sys.stderr, leave=False)

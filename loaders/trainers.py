@@ -16,6 +16,7 @@ from typing import Any
 
 from phakhi.graph.model import canonical_text, node_id
 from phakhi.loaders.mentions import lookup_name
+from phakhi.loaders.tables import check_table
 
 
 @dataclass
@@ -158,7 +159,6 @@ def extract_trainer_tables(fb: Any, text: str, gazetteer: Any = None) -> list[tu
             org.surface = c
             org.start, org.end = tspan
             col_ids.append(fb.mention(org))
-        total = 0
         for row in table.rows:
             label = canonical_text(str(row.label))
             prov = lookup_name(label, gazetteer)
@@ -172,21 +172,11 @@ def extract_trainer_tables(fb: Any, text: str, gazetteer: Any = None) -> list[tu
                     continue
                 raw = _cell_raw(cell).strip()
                 count = _count(raw)
-                total += count or 0
                 fb.edge(pid, "HAS_TRAINERS", cid, rspan, qualifier=f"{title}|{row.number}|{columns[ci]}",
                         count=count, raw=raw, table=title, row=row.number, column_header=columns[ci],
                         year=year, trainer_type=ttype)
-        stated = getattr(table, "stated_total", None)
-        if stated is not None and stated != total:
-            fb.issue("warning", "total_mismatch",
-                     f"table '{title}': cells add up to {total}, the text states {stated}",
-                     stated=stated, computed=total)
-        try:
-            from phakhi.loaders.tables import check_table
-
-            for iss in check_table(table):
-                iss.doc_id, iss.path = fb.doc_id, fb.path
-                fb.issues.append(iss)
-        except Exception:
-            pass
+        # check_table compares every sum (columns, totals row, stated total) once each
+        for iss in check_table(table):
+            iss.doc_id, iss.path = fb.doc_id, fb.path
+            fb.issues.append(iss)
     return spans

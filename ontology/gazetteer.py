@@ -150,9 +150,11 @@ def normalise_surface(s: str) -> str:
     >>> normalise_surface("กรม\u00a0การปกครอง  ๒๕๖๖")
     'กรม การปกครอง 2566'
     """
-    s = unicodedata.normalize("NFC", s).translate(_ZERO_WIDTH)
+    # Zero-width characters go first: between two marks they would block NFC's reordering,
+    # and NFC runs again last so that the result is stable (idempotent).
+    s = unicodedata.normalize("NFC", s.translate(_ZERO_WIDTH))
     s = s.replace("\u0e4d\u0e32", "\u0e33").translate(_THAI_DIGITS)
-    return _SPACES.sub(" ", s.replace("\u00a0", " ")).strip()
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", s.replace("\u00a0", " ")).strip())
 
 
 def lookup_key(s: str) -> str:
@@ -162,7 +164,8 @@ def lookup_key(s: str) -> str:
     >>> lookup_key("สนง. กกต. จว.") == lookup_key("สนง.กกต.จว") == lookup_key("สนง.กกต.จว.")
     True
     """
-    return normalise_surface(s).casefold().replace(" ", "").rstrip(".")
+    # spaces removed, then NFC again: a space between two marks kept them out of order
+    return unicodedata.normalize("NFC", normalise_surface(s).casefold().replace(" ", "").rstrip("."))
 
 
 @dataclass

@@ -231,17 +231,12 @@ def test_second_run_skips_unchanged_files_and_still_exits_1(ingested: dict[str, 
     assert (report["ingested"], report["skipped"], report["failed"]) == (0, readable, len(UNREADABLE))
 
 
-@pytest.mark.xfail(strict=True, reason="a stated total that does not match the cells is reported twice: "
-                   "once by loaders/trainers.py ('cells add up to …') and once by tables.check_table")
 def test_each_table_problem_is_reported_once(ingested: dict[str, Any]) -> None:
     table = [i for i in ingested["issues"] if Path(i["path"]).name == "table.txt"]
     # three problems: a missing cell, a column total, the stated total
     assert sorted(i["code"] for i in table) == ["missing_cells", "total_mismatch", "total_mismatch"], table
 
 
-@pytest.mark.xfail(strict=True, reason="the tqdm progress bar is written to stderr even when stderr is not a "
-                   "terminal (a pipe, a log file): stderr then holds more than the error lines, and the "
-                   "bar, which ends without a newline, shares its line with the first 'phakhi: PATH: reason'")
 def test_without_quiet_every_stderr_line_is_still_one_error(tmp_path: Path) -> None:
     folder = build_folder(tmp_path / "docs")
     result = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), "ingest", str(folder)],

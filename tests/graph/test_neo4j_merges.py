@@ -215,3 +215,61 @@ def test_random_writes_merges_and_removals_agree(both: Both, seed: int) -> None:
                                  created_at=f"2024-01-{step + 1:02d}"))
         else:
             both.delete_merge(rng.choice(people))
+
+
+def _write_old_layout(store: Any, batches: list[DocumentFacts], merge: Merge) -> None:
+    """A database as the store wrote it before merges were materialised: claims per stated
+    id (``{doc_id: claim}``), edges between stated ids, the merged-away entity marked."""
+    import json
+
+    nodes: dict[str, dict] = {}
+    edges: dict[str, dict] = {}
+    for seq, b in enumerate(batches, 1):
+        d = b.document.doc_id
+        for n in b.nodes:
+            nodes.setdefault(n.id, {"type": n.type, "name": n.name, "claims": {}})["claims"][d] = {
+                "seq": seq, "type": n.type, "name": n.name, "aliases": n.aliases,
+                "properties": n.properties, "provenance": [p.to_dict() for p in n.provenance]}
+        for e in b.edges:
+            edges.setdefault(e.id, {"s": e.source, "t": e.target, "claims": {}})["claims"][d] = {
+                "seq": seq, "properties": e.properties,
+                "provenance": [p.to_dict() for p in e.provenance]}
+        cypher(store, "CREATE (:PhakhiDocument {id: $id, path: $path, fingerprint: $fp, seq: $seq, "
+                      "node_ids: $nodes, edge_ids: $edges, issues: '[]', facts_hash: 'old'})",
+               id=d, path=str(b.document.path), fp=b.document.fingerprint, seq=seq,
+               nodes=[n.id for n in b.nodes], edges=[e.id for e in b.edges])
+    for nid, n in nodes.items():
+        cypher(store, "CREATE (n:Entity {id: $id, name: $name, claims: $claims}) "
+                      "SET n:$($label)", id=nid, name=n["name"], claims=json.dumps(n["claims"]),
+               label=n["type"])
+    for eid, e in edges.items():
+        cypher(store, "MATCH (a:Entity {id: $s}), (b:Entity {id: $t}) CREATE (a)-[:SIGNS "
+                      "{id: $id, qualifier: '', claims: $claims}]->(b)", s=e["s"], t=e["t"], id=eid,
+               claims=json.dumps(e["claims"]))
+    cypher(store, "MATCH (n:Entity {id: $id}) SET n.merged_into = $to", id=merge.from_id,
+           to=merge.to_id)
+    cypher(store, "CREATE (:PhakhiMerge {from_id: $f, to_id: $t, score: 0.9, reason: 'x', "
+                  "status: 'accepted', created_at: '2024-01-01', decided_by: 'auto'})",
+           f=merge.from_id, t=merge.to_id)
+    cypher(store, "CREATE (:PhakhiLock {id: 'writer', epoch: 'old', version: 5, next_seq: $n})",
+           n=len(batches) + 1)
+
+
+def test_a_database_of_the_older_layout_is_converted_by_the_next_write(
+        sqlite_store: SQLiteStore, neo4j_store: Any) -> None:
+    from phakhi.graph.store import StoreError
+
+    merge = Merge(SOMCHAI_OCR, SOMCHAI, 0.9, "x", created_at="2024-01-01")
+    for b in (DOC_A, DOC_B):
+        sqlite_store.write(b)
+    sqlite_store.set_merge(merge)
+    _write_old_layout(neo4j_store, [DOC_A, DOC_B], merge)
+    with pytest.raises(StoreError, match="older phakhi"):
+        neo4j_store.view()
+    neo4j_store.write(DOC_B)
+    assert view(neo4j_store) == view(sqlite_store)
+    assert persons(neo4j_store) == 1
+    assert cypher(neo4j_store, "MATCH (n) WHERE n.merged_into IS NOT NULL RETURN n") == []
+    neo4j_store.delete_merge(SOMCHAI_OCR)
+    sqlite_store.delete_merge(SOMCHAI_OCR)
+    assert view(neo4j_store) == view(sqlite_store)

@@ -286,3 +286,46 @@ def test_na_surnames_and_the_word_position() -> None:
     f = _facts("นายวิทยา ใจดี ตำแหน่งผู้อำนวยการกองคลัง กรมอนามัย")
     edge = next(e for e in f.edges if e.type == "HOLDS_POSITION")
     assert edge.properties["position"] == "ผู้อำนวยการ"
+
+
+def test_abbreviated_classes_with_a_place() -> None:
+    got = {(m.name, m.type) for m in find_mentions(
+        "ผู้แทน สสจ.ลำปาง และ อบจ.น่าน และอบต.หนองบัว ร่วมประชุม")}
+    assert {("สำนักงานสาธารณสุขจังหวัดลำปาง", "ProvincialOffice"),
+            ("องค์การบริหารส่วนจังหวัดน่าน", "LocalGovernment"),
+            ("องค์การบริหารส่วนตำบลหนองบัว", "LocalGovernment")} <= got
+    assert [m.name for m in find_mentions("ผู้แทนจาก อบต. ได้เข้าร่วม")] == ["องค์การบริหารส่วนตำบล"]
+
+
+def test_numbered_area_office_of_a_province() -> None:
+    got = {(m.name, m.type) for m in find_mentions("ผู้อำนวยการ สพป.น่าน เขต 2 และสำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 1 ได้จัด")}
+    assert {("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน เขต 2", "ProvincialOffice"),
+            ("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต 1", "ProvincialOffice")} <= got
+
+
+def test_given_name_starting_with_ko_after_nai() -> None:
+    f = _facts("ทั้งนี้ นายกิตติ สุขเจริญ ผู้ช่วยเลขาธิการสำนักงานคณะกรรมการการเลือกตั้ง ได้ลงพื้นที่")
+    assert ("กิตติ สุขเจริญ", "สำนักงานคณะกรรมการการเลือกตั้ง") in _holds(f)
+    from phakhi.loaders.people import find_people
+
+    assert find_people("นายกสมาคมผู้สูงอายุ กล่าว และนายกรัฐมนตรี กล่าว") == []
+
+
+def test_position_phrase_ends_at_a_following_verb() -> None:
+    f = _facts("โดยมีนายวีระ ทองดี สาธารณสุขอำเภอแม่สอด ร่วมตรวจเยี่ยม")
+    assert ("วีระ ทองดี", "สำนักงานสาธารณสุขอำเภอแม่สอด") in _holds(f)
+
+
+def test_district_office_instances_and_unmatched_head_titles() -> None:
+    f = _facts("สำนักงานพัฒนาชุมชนอำเภอเชียงคำ จัดอบรม\nนายชาญ ศรีดี พัฒนาการอำเภอเชียงคำ ร่วมเปิดงาน")
+    assert "สำนักงานพัฒนาชุมชนอำเภอเชียงคำ" in _names(f, "ProvincialOffice")
+    # the head's title shares no whole word with any office class: the post itself
+    assert ("ชาญ ศรีดี", "พัฒนาการอำเภอเชียงคำ") in _holds(f)
+    assert "ที่ว่าการอำเภอเชียงคำ" not in _names(f, "ProvincialOffice")
+
+
+def test_clubs_and_associations_named_after_a_group_or_a_province() -> None:
+    got = {(m.name, m.type) for m in find_mentions("สมาคมสตรีนักธุรกิจจังหวัดตาก ร่วมกับ มูลนิธิรักษ์ไทย")}
+    assert {("สมาคมสตรีนักธุรกิจจังหวัดตาก", "Organization"), ("มูลนิธิรักษ์ไทย", "Organization")} <= got
+    f = _facts("นายสมชาย ใจดี ประธานชมรมอาสาสมัครสาธารณสุขประจำหมู่บ้านจังหวัดแพร่ กล่าว")
+    assert [t for p, t in _holds(f)] == ["ชมรมอาสาสมัครสาธารณสุขประจำหมู่บ้านจังหวัดแพร่"]

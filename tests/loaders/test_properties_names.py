@@ -5,7 +5,7 @@ and clean_text's properties): the gazetteer's ``normalise_surface`` / ``lookup_k
 ``Gazetteer.lookup``, the resolver's ``name_similarity``, and the query-side ``NameIndex``:
 
 * they never raise on arbitrary Unicode;
-* keys are idempotent (xfail: not yet when a zero-width or space sits between two marks);
+* keys are idempotent, also when a zero-width character or a space sits between two marks;
 * zero-width characters, NBSP, doubled spaces, Thai digits, NFD and the decomposed sara am
   (nikhahit + sara aa, a PDF artefact) give the same key as the clean name;
 * a name always matches itself with the top score.
@@ -83,9 +83,6 @@ def test_keys_of_thai_names_are_idempotent_and_nfc(name: str) -> None:
         assert unicodedata.is_normalized("NFC", once)
 
 
-@pytest.mark.xfail(strict=True, reason="normalise_surface applies NFC BEFORE removing zero-width characters, "
-                   "so a ZWSP between a tone mark and a lower vowel ('ก่\\u200bุ') leaves them out of canonical "
-                   "order: the result is not NFC and a second call changes it")
 @settings(max_examples=100, deadline=None)
 @example("\u0e01\u0e48\u200b\u0e38")
 @given(st.text())
@@ -94,8 +91,6 @@ def test_normalise_surface_is_idempotent_on_arbitrary_unicode(raw: str) -> None:
     assert normalise_surface(once) == once and unicodedata.is_normalized("NFC", once)
 
 
-@pytest.mark.xfail(strict=True, reason="lookup_key removes spaces after NFC, so 'ป่ ุ' keys as 'ปุ่' (not "
-                   "canonical) while 'ปุ่' keys as 'ปุ่': the same name typed with a stray space misses its entry")
 @settings(max_examples=100, deadline=None)
 @example("\u0e1b\u0e48 \u0e38")
 @given(st.text())
