@@ -52,7 +52,7 @@ from neo4j import GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
-                                edge_id, merge_edge_into, merge_node_into, stable_json)
+                                edge_id, merge_edge_into, stable_json)
 from phakhi.graph.sqlite_store import (MergedView, bulk_allocation, copy_edges, copy_nodes,
                                         merged_view, networkx_from_view, now_iso,
                                         resolve_merges)
