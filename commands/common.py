@@ -56,6 +56,17 @@ def handle_store_errors(func: Callable) -> Callable:
     return wrapper
 
 
+def parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    """``("org=พช.", "days=30")`` -> ``{"org": "พช.", "days": "30"}`` (``--param`` values)."""
+    out: dict[str, str] = {}
+    for item in values:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise PhakhiError(f"--param {item!r}: expected key=value")
+        out[key.strip()] = value
+    return out
+
+
 def format_option(*choices: str, default: str = "table") -> Callable:
     return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default,
                         show_default=True, help="Output format.")

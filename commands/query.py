@@ -6,18 +6,8 @@ from typing import Any
 
 import click
 
-from phakhi.commands.common import AppContext, PhakhiError, emit, format_option, handle_store_errors, pass_app
-
-
-def _pairs(values: tuple[str, ...]) -> dict[str, str]:
-    """``("org=พช.", "days=30")`` -> ``{"org": "พช.", "days": "30"}``."""
-    out: dict[str, str] = {}
-    for item in values:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise PhakhiError(f"--param {item!r}: expected key=value")
-        out[key.strip()] = value
-    return out
+from phakhi.commands.common import (AppContext, PhakhiError, emit, format_option, handle_store_errors,
+                                    parse_params, pass_app)
 
 
 def _user_errors() -> tuple[type[Exception], ...]:
@@ -70,7 +60,7 @@ def query_command(app: AppContext, query_id: str, params: tuple[str, ...], fmt: 
     store = app.store()
     try:
         columns = load_catalog()[query_id].columns if query_id in load_catalog() else None
-        rows = answer(store, query_id, _pairs(params))
+        rows = answer(store, query_id, parse_params(params))
     except _user_errors() as exc:
         raise PhakhiError(str(exc)) from None
     emit(rows, fmt, columns=columns)
@@ -101,7 +91,7 @@ def cypher_command(app: AppContext, text: str, params: tuple[str, ...], fmt: str
     if not is_neo4j(store):
         raise PhakhiError("cypher needs a Neo4j store: pass --store bolt://… or neo4j://…")
     try:
-        rows = run_read(store, text, _pairs(params))
+        rows = run_read(store, text, parse_params(params))
     except _user_errors() as exc:
         raise PhakhiError(str(exc)) from None
     emit(rows, fmt)

@@ -13,7 +13,8 @@ import sys
 
 import click
 
-from phakhi.commands.common import PhakhiError, handle_store_errors, pass_app, AppContext
+from phakhi.commands.common import AppContext, PhakhiError, handle_store_errors, pass_app
+from phakhi.graph.store import Store
 
 
 @click.command("push")
@@ -84,7 +85,7 @@ def push(app: AppContext, uri: str, database: str | None, batch_size: int, prune
                    f"{merges} merge decision(s) updated -> {uri}", err=True)
 
 
-def _push_merges(source: "SQLiteStore", target: "Neo4jStore") -> int:  # noqa: F821
+def _push_merges(source: Store, target: Store) -> int:
     """Make Neo4j's merge decisions equal the embedded store's; returns how many changed."""
     wanted = {m.from_id: m for m in source.merges()}
     have = {m.from_id: m for m in target.merges()}

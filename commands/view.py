@@ -12,7 +12,7 @@ from typing import Any
 import click
 import networkx as nx
 
-from phakhi.commands.common import AppContext, PhakhiError, handle_store_errors, pass_app
+from phakhi.commands.common import AppContext, PhakhiError, handle_store_errors, parse_params, pass_app
 
 
 def _write(page: str, output: str) -> None:
@@ -68,15 +68,6 @@ def _exact_resolver(graph: nx.MultiDiGraph) -> Any:
 
     return resolve
 
-
-def _pairs(values: tuple[str, ...]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for item in values:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise PhakhiError(f"--param {item!r}: expected key=value")
-        out[key.strip()] = value
-    return out
 
 
 def _query_nodes(app: AppContext, graph: nx.MultiDiGraph, query_id: str,
@@ -167,7 +158,7 @@ def view_command(app: AppContext, output: str, focus: str | None, depth: int | N
         if path_ends is not None:
             path_ids = [resolve(path_ends[0]), resolve(path_ends[1])]
         if query_id is not None:
-            focus_ids = _query_nodes(app, graph, query_id, _pairs(params))
+            focus_ids = _query_nodes(app, graph, query_id, parse_params(params))
         if types:
             graph = select.filter_types(graph, select.parse_list(types))
         if relations:

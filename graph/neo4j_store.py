@@ -45,17 +45,15 @@ import json
 import logging
 import os
 import re
-from typing import Any, Iterator
+from typing import Any
 
-import networkx as nx
 from neo4j import GraphDatabase, ManagedTransaction
 from neo4j import exceptions as neo4j_errors
 
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
                                 edge_id, merge_edge_into, stable_json)
-from phakhi.graph.sqlite_store import (MergedView, bulk_allocation, copy_edges, copy_nodes,
-                                        merged_view, networkx_from_view, now_iso,
-                                        resolve_merges)
+from phakhi.graph.sqlite_store import (MergedView, MergedViewReads, bulk_allocation, merged_view,
+                                        now_iso, resolve_merges)
 from phakhi.graph.store import Merge, Store, StoreError
 from phakhi.ontology import Ontology, OntologyError, load_ontology
 
@@ -194,7 +192,7 @@ def _old_layout(rec: dict[str, Any]) -> bool:
     return rec.get("format") != FORMAT and bool(rec.get("has_documents"))
 
 
-class Neo4jStore(Store):
+class Neo4jStore(MergedViewReads, Store):
     """Facts per document in a Neo4j 5 database (named explicitly in every session)."""
 
     def __init__(self, uri: str, user: str, password: str, database: str = "neo4j", *,
@@ -741,14 +739,6 @@ class Neo4jStore(Store):
         self._view_version = version
         return self._view
 
-    def nodes(self) -> Iterator[Node]:
-        return copy_nodes(self.view())
-
-    def edges(self) -> Iterator[Edge]:
-        return copy_edges(self.view())
-
-    def graph(self) -> nx.MultiDiGraph:
-        return networkx_from_view(self.view())
 
     def search_names(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
         """Entities whose name or aliases match ``text`` (full-text, Thai analyzer), best first.

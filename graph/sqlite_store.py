@@ -252,7 +252,23 @@ def _fill_graph(view: MergedView) -> nx.MultiDiGraph:
 
 # -- the store ----------------------------------------------------------------------
 
-class SQLiteStore(Store):
+class MergedViewReads:
+    """The reads both stores share: everything comes from their cached :meth:`view`."""
+
+    def view(self) -> MergedView:  # pragma: no cover - implemented by the stores
+        raise NotImplementedError
+
+    def nodes(self) -> Iterator[Node]:
+        return copy_nodes(self.view())
+
+    def edges(self) -> Iterator[Edge]:
+        return copy_edges(self.view())
+
+    def graph(self) -> nx.MultiDiGraph:
+        return networkx_from_view(self.view())
+
+
+class SQLiteStore(MergedViewReads, Store):
     """Facts per document in ``<directory>/phakhi.sqlite`` (created when missing)."""
 
     def __init__(self, directory: str | os.PathLike[str]) -> None:
@@ -435,14 +451,6 @@ class SQLiteStore(Store):
             db.execute("COMMIT")
         return merged_view(node_claims, edge_claims, merges)
 
-    def nodes(self) -> Iterator[Node]:
-        return copy_nodes(self.view())
-
-    def edges(self) -> Iterator[Edge]:
-        return copy_edges(self.view())
-
-    def graph(self) -> nx.MultiDiGraph:
-        return networkx_from_view(self.view())
 
     # -- merges -----------------------------------------------------------------------
     def merges(self, status: str | None = None) -> list[Merge]:
