@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from phakhi.graph.model import canonical_text, node_id
-from phakhi.loaders.mentions import Mention, lookup_name
+from phakhi.loaders.mentions import Mention, MentionIndex, lookup_name
 
 _MOU_OPENING = re.compile(r"(?:บันทึกข้อตกลง|บันทึกความเข้าใจ|บันทึกความร่วมมือ)[^\n]{0,40}?(?:ฉบับนี้)?\s*(?:จัดทำขึ้น|ทำขึ้น)\s*(?:(?:เมื่อ|ณ)[^\n]{0,200}?)?ระหว่าง")
 # a title block that names the parties: 'บันทึกข้อตกลง…' / 'ระหว่าง' / 'A' / 'กับ' / 'B' / 'ว่าด้วย…'
@@ -452,17 +452,18 @@ def supports_in_text(fb: Any, text: str, start: int, end: int, mentions: list[Me
     """
     targets = ("VolunteerNetwork", "Center", "Program", "Curriculum", "LocalGovernment", "Committee")
     inner = [x for x in mentions if start <= x.start < end]
+    found = MentionIndex(inner)
     for m in _SUPPORT.finditer(text, start, end):
-        if _inside_name(m.start(), inner):
+        if found.inside(m.start()):
             continue  # 'กรมส่งเสริม…', 'ศูนย์ส่งเสริมพัฒนา…': the verb is part of a name
-        nxt = next((x for x in inner if m.end() <= x.start <= m.end() + 2 and x.type in targets), None)
+        nxt = next((x for x in found.starting_in(m.end(), m.end() + 3) if x.type in targets), None)
         if nxt is None:
             continue
         if m.group(0).startswith(("พัฒนา", "เสริมสร้าง", "ยกระดับ")) and nxt.type not in ("VolunteerNetwork", "Committee"):
             continue
         line_start = max(start, text.rfind("\n", 0, m.start()) + 1)
-        subj = next((x for x in reversed(inner) if line_start <= x.start and x.end <= m.start()
-                     and x.type in _SUPPORTERS and _SUBJECT_GAP.fullmatch(text, x.end, m.start())), None)
+        subj = next((x for x in reversed(found.within(line_start, m.start()))
+                     if x.type in _SUPPORTERS and _SUBJECT_GAP.fullmatch(text, x.end, m.start())), None)
         if subj is None:
             short = _SHORT_REF.search(text, max(line_start, m.start() - 30), m.start())
             if short:
@@ -474,8 +475,8 @@ def supports_in_text(fb: Any, text: str, start: int, end: int, mentions: list[Me
             fb.edge(fb.mention(subj), "SUPPORTS", fb.mention(x), (subj.start, x.end), agreement=aid)
     # 'อสม. ได้รับการสนับสนุนวิทยากรจาก X': the passive names the supporter after จาก
     for m in _PASSIVE_SUPPORT.finditer(text, start, end):
-        giver = next((x for x in inner if m.end() <= x.start <= m.end() + 2 and x.type in _SUPPORTERS), None)
-        got = next((x for x in reversed(inner) if x.end <= m.start() and x.type in targets
+        giver = next((x for x in found.starting_in(m.end(), m.end() + 3) if x.type in _SUPPORTERS), None)
+        got = next((x for x in reversed(found.ending_by(m.start())) if x.type in targets
                     and re.fullmatch(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:ซึ่ง|ที่|จะ|ยัง|ก็)?[ \t]*",
                                      text[x.end:m.start()])), None)
         if giver is None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Callable
 from dataclasses import dataclass
 
 from .normalize import analysis_text
@@ -165,6 +166,28 @@ def _from_match(m: re.Match[str], source: str) -> ThaiDate | None:
 
 
 
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test whether ``[a, b)`` overlaps one of ``spans`` (by bisect: a long text has many dates).
+
+    >>> t = _overlap_test([(10, 20), (0, 3)])
+    >>> t(2, 5), t(3, 10), t(19, 30)
+    (True, False, True)
+    """
+    import bisect
+
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach: list[int] = []  # the furthest end among the spans starting so far
+    for _, e in ordered:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def overlaps(a: int, b: int) -> bool:
+        i = bisect.bisect_left(starts, b)  # the spans starting before b
+        return i > 0 and reach[i - 1] > a
+
+    return overlaps
+
+
 def find_dates(text: str) -> list[ThaiDate]:
     """All dates in ``text``, in order; spans are offsets in ``text``.
 
@@ -181,8 +204,9 @@ def find_dates(text: str) -> list[ThaiDate]:
         if d is not None:
             found.append(d)
             taken.append(d.span)
+    overlaps = _overlap_test(taken)
     for m in _MONTH_YEAR.finditer(work):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if overlaps(m.start(), m.end()):
             continue
         if re.search(r"\d\s*$", work[max(0, m.start() - 4):m.start()]):
             continue  # '31 กุมภาพันธ์ 2565': a day was written but the date is invalid
@@ -192,7 +216,7 @@ def find_dates(text: str) -> list[ThaiDate]:
         if d is not None:
             found.append(d)
     for m in _NUMERIC.finditer(work):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if overlaps(m.start(), m.end()):
             continue
         year = _year_ce(m.group("year"), None)
         start = _make(year, int(m.group("mo")), int(m.group("day"))) if year else None

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from phakhi.graph.model import canonical_text, node_id
-from phakhi.loaders.mentions import Mention
+from phakhi.loaders.mentions import Mention, MentionIndex
 
 # the phrase after the verb names the event; it runs over spaces only through parts that
 # belong to a name: '(อสม.)', 'ด้าน…', 'เรื่อง…', 'รุ่นที่ 1/2567', 'ครั้งที่ ๓/๒๕๖๗', 'ประจำปี ๒๕๖๗', a quoted title
@@ -413,6 +413,8 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
                     fb.edge(fb.mention(other), "ORGANIZES", eid, (other.start, other.end), role="co-host")
 
 
+_WITH = re.compile(r"ร่วมกับ")
+_ORGANISED = re.compile(r"จัด|เป็นเจ้าภาพ")
 _CLAUSE_START = re.compile(r"\n|ทั้งนี้|พร้อมทั้ง|นอกจากนี้|และให้|ซึ่ง|โดย")
 _POST_BEFORE = re.compile(r"(?:รัฐมนตรี(?:ช่วย)?ว่าการ|อธิบดี|ผู้อำนวยการ|ปลัด|นายก|เลขาธิการ|ผู้ว่าราชการ|หัวหน้า|ประธาน"
                           r"|ผู้บัญชาการ|ผู้ตรวจราชการ|ผู้แทน|เจ้าหน้าที่)$")
@@ -428,13 +430,14 @@ def _stated_cooperation(fb: Any, text: str, start: int, end: int, eid: str, ment
     posts = [(c.start, c.end) for p in people for c in getattr(p, "positions", None) or []]
     organiser = next((e.source for e in fb.edges.values()
                       if e.type == "ORGANIZES" and e.target == eid and e.properties.get("role") != "co-organiser"), None)
-    for m in re.finditer(r"ร่วมกับ", text[start:end]):
-        s, e = start + m.start(), start + m.end()
-        other = next((x for x in mentions if e <= x.start <= e + 1 and x.type in _BODY_TYPES), None)
-        if other is None or re.search(r"จัด|เป็นเจ้าภาพ", text[other.end:other.end + 40]):
+    found = MentionIndex(mentions)
+    for m in _WITH.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        other = next((x for x in found.starting_in(e, e + 2) if x.type in _BODY_TYPES), None)
+        if other is None or _ORGANISED.search(text[other.end:other.end + 40]):
             continue
         clause = max([start] + [c.end() for c in _CLAUSE_START.finditer(text, max(start, s - 300), s)])
-        actors = [x for x in mentions if clause <= x.start and x.end <= s and x.type in _BODY_TYPES
+        actors = [x for x in found.within(clause, s) if x.type in _BODY_TYPES
                   and not any(a <= x.start < b for a, b in posts)
                   and not _POST_BEFORE.search(text[max(0, x.start - 20):x.start])]
         subj = actors[-1].id if actors else organiser

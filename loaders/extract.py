@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
                                 canonical_text, node_id, reference_id)
-from phakhi.loaders.mentions import Mention, find_mentions, _load_gazetteer
+from phakhi.loaders.mentions import Mention, MentionIndex, find_mentions, _load_gazetteer
 
 
 
@@ -47,7 +48,11 @@ class FactBuilder:
         self.edges: dict[str, Edge] = {}
         self.issues: list[Issue] = []
         self._prov_seen: dict[str, set[Provenance]] = {}
+        self._edge_prov_seen: dict[str, set[Provenance]] = {}
         self._mentioned: set[tuple[str, int, int]] = set()
+        # ids of Event nodes in creation order (press releases link the item's events)
+        self.event_ids: list[str] = []
+        self._newlines: list[int] | None = None
 
     def dates(self, start: int, end: int) -> list[Any]:
         """Dates found in ``text[start:end]`` (spans relative to ``start``), found once."""
@@ -64,9 +69,15 @@ class FactBuilder:
         """The sentence around ``[start:end]``: to the line ends, at most ~300 characters."""
         if start < 0:
             return ""
-        a = self.clean.rfind("\n", 0, start) + 1
-        b = self.clean.find("\n", end)
-        b = len(self.clean) if b < 0 else b
+        # line ends by bisect over the newline offsets, found once (rfind from every
+        # mention back to a far line start is quadratic on a long line)
+        nl = self._newlines
+        if nl is None:
+            nl = self._newlines = [m.start() for m in _NEWLINE.finditer(self.clean)]
+        i = bisect.bisect_left(nl, start)
+        a = nl[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(nl, end) if end >= 0 else len(nl)
+        b = nl[j] if j < len(nl) else len(self.clean)
         if b - a <= 300:  # short lines (table rows, headings) repeat: quote each once
             cache = self.__dict__.setdefault("_lines", {})
             line = cache.get((a, b))
@@ -89,26 +100,27 @@ class FactBuilder:
     def node(self, node_id: str, node_type: str, name: str, span: tuple[int, int] | None,
              aliases: list[str] | tuple[str, ...] = (), **props: Any) -> Node:
         _ontology().check_label(node_type)
+        cur = self.nodes.get(node_id)
+        if cur is not None:  # fold in place, without building a Node to throw away
+            cur.add_alias(name, *aliases)
+            for k, v in props.items():
+                if v not in (None, "", []) and not k.startswith("_") and cur.properties.get(k) in (None, "", []):
+                    cur.properties[k] = v
+            p = self.prov(span)
+            seen = self._prov_seen[node_id]
+            if p not in seen:
+                seen.add(p)
+                cur.provenance.append(p)
+            return cur
         n = Node(node_id, node_type, canonical_text(name), [],
                  {k: v for k, v in props.items() if v is not None and not k.startswith("_")},
                  [self.prov(span)])
         n.add_alias(*aliases)
-        cur = self.nodes.get(node_id)
-        if cur is None:
-            self.nodes[node_id] = n
-            self._prov_seen[node_id] = set(n.provenance)
-            return n
-        # fold in place (cheaper than merge_node_into, which rebuilds a set every time)
-        cur.add_alias(n.name, *n.aliases)
-        for k, v in n.properties.items():
-            if v not in (None, "", []) and cur.properties.get(k) in (None, "", []):
-                cur.properties[k] = v
-        seen = self._prov_seen[node_id]
-        for p in n.provenance:
-            if p not in seen:
-                seen.add(p)
-                cur.provenance.append(p)
-        return cur
+        self.nodes[node_id] = n
+        self._prov_seen[node_id] = set(n.provenance)
+        if node_type == "Event":
+            self.event_ids.append(node_id)
+        return n
 
     def edge(self, source: str, rel_type: str, target: str, span: tuple[int, int] | None,
              qualifier: str = "", **props: Any) -> Edge | None:
@@ -121,13 +133,19 @@ class FactBuilder:
             return None
         e = Edge(source, target, rel_type, {k: v for k, v in props.items() if v is not None},
                  [self.prov(span)], qualifier)
-        cur = self.edges.get(e.id)
+        eid = e.id  # a hash of the ends, type and qualifier: computed on every access
+        cur = self.edges.get(eid)
         if cur is None:
-            self.edges[e.id] = e
+            self.edges[eid] = e
+            self._edge_prov_seen[eid] = set(e.provenance)
             return e
         for k, v in e.properties.items():
             cur.properties.setdefault(k, v)
-        if e.provenance[0] not in cur.provenance:
+        seen = self._edge_prov_seen.get(eid)
+        if seen is None or len(seen) != len(cur.provenance):  # provenance edited elsewhere
+            seen = self._edge_prov_seen[eid] = set(cur.provenance)
+        if e.provenance[0] not in seen:
+            seen.add(e.provenance[0])
             cur.provenance.append(e.provenance[0])
         return cur
 
@@ -190,6 +208,67 @@ class FactBuilder:
 # -- the document walk ----------------------------------------------------------------------
 
 _COPYRIGHT = re.compile(r"(?:สงวนลิขสิทธิ์|Copyright|©)[^\n]*")
+_NEWLINE = re.compile("\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_PROVINCE_PREFIX = re.compile(r"(?:จังหวัด|จ\.)\s?$")
+_POSTCODE = re.compile(r"\s*\d{5}")
+
+# items larger than this are extracted in pieces: every per-item step stays bounded on a
+# file that is one giant item (50 MB of prose without headings); real items are far smaller
+MAX_ITEM_CHARS = 64 * 1024
+_PIECE_MIN, _PIECE_MAX = 16 * 1024, 32 * 1024
+
+
+def split_oversize(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start:end]`` as one span, or, when longer than :data:`MAX_ITEM_CHARS`, as pieces of
+    16–32 K characters cut after a blank line (else a line end, else a space).
+
+    >>> split_oversize("abc", 0, 3)
+    [(0, 3)]
+    >>> t = ("ก" * 100 + "\\n\\n") * 1000
+    >>> pieces = split_oversize(t, 0, len(t))
+    >>> pieces[0][0], pieces[-1][1], all(b - a <= 32 * 1024 for a, b in pieces)
+    (0, 102000, True)
+    """
+    if end - start <= MAX_ITEM_CHARS:
+        return [(start, end)]
+    out = []
+    pos = start
+    while end - pos > _PIECE_MAX:
+        lo, hi = pos + _PIECE_MIN, pos + _PIECE_MAX
+        cut = -1
+        for m in _BLANK_LINE.finditer(text, lo, hi):
+            cut = m.end()
+        if cut < 0:
+            nl = text.rfind("\n", lo, hi)
+            cut = nl + 1 if nl >= 0 else text.rfind(" ", lo, hi) + 1
+        if cut <= lo:
+            cut = hi
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, end))
+    return out
+
+
+class _Spans:
+    """Whether a position falls in one of many (possibly overlapping) spans, by bisect.
+
+    >>> _Spans([(5, 9), (0, 3)]).has(7), _Spans([(5, 9)]).has(9)
+    (True, False)
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end: list[int] = []
+        top = -1
+        for _, b in spans:
+            top = max(top, b)
+            self.max_end.append(top)
+
+    def has(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)
+        return i > 0 and self.max_end[i - 1] > pos
 
 
 def _segments(clean: str) -> list[Any]:
@@ -222,15 +301,18 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def add_people(fb: FactBuilder, text: str, start: int, end: int, mentions: list[Mention],
-               as_of: str | None, skip: list[tuple[int, int]] = ()) -> list[Any]:
+               as_of: str | None, skip: "list[tuple[int, int]] | _Spans" = ()) -> list[Any]:
     """People with honorifics in ``text[start:end]``, their nodes and HOLDS_POSITION edges."""
     from phakhi.loaders.people import find_people, parse_positions, position_phrase_end
 
-    people = [p for p in find_people(text, fb.gazetteer, start, end) if not _in_spans(p.start, list(skip))]
+    skip_set = skip if isinstance(skip, _Spans) else _Spans(list(skip))
+    people = [p for p in find_people(text, fb.gazetteer, start, end) if not skip_set.has(p.start)]
+    found = MentionIndex(mentions)
     for i, p in enumerate(people):
         nxt = people[i + 1].start if i + 1 < len(people) else None
         pend = position_phrase_end(text, p.end, end, nxt)
-        p.positions = parse_positions(text, p.end, pend, mentions, fb.gazetteer)
+        # only the mentions near the phrase: parse_positions looks no further than 40 past it
+        p.positions = parse_positions(text, p.end, pend, found.starting_in(p.end, pend + 40), fb.gazetteer)
         add_person(fb, p, as_of)
     return people
 
@@ -256,7 +338,7 @@ def add_person(fb: FactBuilder, p: Any, as_of: str | None) -> str:
 def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> DocumentFacts:
     """All facts one source file states, with provenance into its clean text."""
     from phakhi.loaders.normalize import analysis_text, clean_text
-    from phakhi.loaders import agreements, events, letters
+    from phakhi.loaders import letters
     from phakhi.loaders.trainers import extract_trainer_tables
 
     gaz = _load_gazetteer(gazetteer)
@@ -267,47 +349,32 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
     segments = _segments(clean)
     items = [s for s in segments if s.kind == "item"]
     table_spans = extract_trainer_tables(fb, text, gaz)
-    mentions = [m for m in find_mentions(text, gaz) if not _in_spans(m.start, table_spans)]
-    furniture = [(s.start, s.end) for s in segments if s.kind != "item"]
+    in_table = _Spans(table_spans)
+    mentions = [m for m in find_mentions(text, gaz) if not in_table.has(m.start)]
+    furniture = _Spans([(s.start, s.end) for s in segments if s.kind != "item"])
     # the copyright line of a web page names the site's owner: keep those mentions
-    owner_spans = [m.span() for m in _COPYRIGHT.finditer(text)]
+    owner_spans = _Spans([m.span() for m in _COPYRIGHT.finditer(text)])
     for m in mentions:
-        if m.type == "Province" and not m.listed and not re.search(r"(?:จังหวัด|จ\.)\s?$", text[max(0, m.start - 8):m.start]) \
-                and not re.match(r"\s*\d{5}", text[m.end:m.end + 7]):
+        if m.type == "Province" and not m.listed and not _PROVINCE_PREFIX.search(text[max(0, m.start - 8):m.start]) \
+                and not _POSTCODE.match(text[m.end:m.end + 7]):
             continue  # provinces outside tables only as จังหวัดX or in an address
-        if _in_spans(m.start, furniture) and not _in_spans(m.start, owner_spans):
+        if furniture.has(m.start) and not owner_spans.has(m.start):
             continue
         fb.mention(m)
     mention_starts = [m.start for m in mentions]  # mentions come sorted by start
     doc_date: str | None = None
     title = ""
     kind = ""
-    for seg in items:
-        if seg.hint == "table" or _in_spans(seg.start, table_spans) and seg.end <= max(b for _, b in table_spans):
+    last_table_end = max((b for _, b in table_spans), default=-1)
+    for whole in items:
+        if whole.hint == "table" or in_table.has(whole.start) and whole.end <= last_table_end:
             kind = kind or "table"
             continue
-        lo = bisect.bisect_left(mention_starts, seg.start)
-        hi = bisect.bisect_left(mention_starts, seg.end)
-        seg_mentions = mentions[lo:hi]
-        date, _, _ = _item_date(fb, seg.start, seg.end)
-        hint = seg.hint
-        if hint == "mou" or agreements.looks_like_mou(text, seg.start, seg.end):
-            agreements.extract_mou(fb, text, seg.start, seg.end, seg_mentions)
-            kind = kind or "mou"
-            continue
-        if hint == "letter" or letters.looks_like_letter(text, seg.start, seg.end):
-            ldate = letters.extract_letter(fb, text, seg.start, seg.end, seg_mentions)
-            doc_date = doc_date or ldate
-            title = title or seg.title
-            kind = kind or "letter"
-            continue
-        people = add_people(fb, text, seg.start, seg.end, seg_mentions, date, table_spans)
-        events.extract_news(fb, text, seg.start, seg.end, seg_mentions, people, date)
-        press_release(fb, text, seg.start, seg.end, seg_mentions, date)
-        relations_in_text(fb, text, seg.start, seg.end, seg_mentions)
-        doc_date = doc_date or date
-        title = title or seg.title
-        kind = kind or (hint if hint != "unknown" else "news")
+        for piece_start, piece_end in split_oversize(text, whole.start, whole.end):
+            seg = whole if (piece_start, piece_end) == (whole.start, whole.end) else \
+                _Piece(whole.kind, piece_start, piece_end, whole.title, whole.hint)
+            doc_date, title, kind = _extract_item(fb, text, seg, mentions, mention_starts, in_table,
+                                                  doc_date, title, kind)
     letters.link_enclosures(fb)
     info = DocumentInfo(doc_id=doc_id, path=path, fingerprint=source.fingerprint,
                         title=canonical_text(title or (items[0].title if items else "")), kind=kind,
@@ -315,6 +382,41 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
     for w in getattr(source, "warnings", []) or []:
         fb.issue("warning", "read_warning", w)
     return fb.facts(info)
+
+
+@dataclass
+class _Piece:
+    """A piece of an oversize item (see :func:`split_oversize`), shaped like a segment."""
+
+    kind: str
+    start: int
+    end: int
+    title: str
+    hint: str
+
+
+def _extract_item(fb: FactBuilder, text: str, seg: Any, mentions: list[Mention], mention_starts: list[int],
+                  table_spans: _Spans, doc_date: str | None, title: str,
+                  kind: str) -> tuple[str | None, str, str]:
+    """The facts of one item (or piece of one); the document's date, title and kind so far."""
+    from phakhi.loaders import agreements, events, letters
+
+    lo = bisect.bisect_left(mention_starts, seg.start)
+    hi = bisect.bisect_left(mention_starts, seg.end)
+    seg_mentions = mentions[lo:hi]
+    date, _, _ = _item_date(fb, seg.start, seg.end)
+    hint = seg.hint
+    if hint == "mou" or agreements.looks_like_mou(text, seg.start, seg.end):
+        agreements.extract_mou(fb, text, seg.start, seg.end, seg_mentions)
+        return doc_date, title, kind or "mou"
+    if hint == "letter" or letters.looks_like_letter(text, seg.start, seg.end):
+        ldate = letters.extract_letter(fb, text, seg.start, seg.end, seg_mentions)
+        return doc_date or ldate, title or seg.title, kind or "letter"
+    people = add_people(fb, text, seg.start, seg.end, seg_mentions, date, table_spans)
+    events.extract_news(fb, text, seg.start, seg.end, seg_mentions, people, date)
+    press_release(fb, text, seg.start, seg.end, seg_mentions, date)
+    relations_in_text(fb, text, seg.start, seg.end, seg_mentions)
+    return doc_date or date, title or seg.title, kind or (hint if hint != "unknown" else "news")
 
 
 # -- press releases -------------------------------------------------------------------------
@@ -345,8 +447,10 @@ def press_release(fb: FactBuilder, text: str, start: int, end: int, mentions: li
     unit = next((x for x in mentions if above < x.start and x.end <= line_end and x.is_org), None)
     if unit is not None and len(line) <= len(unit.surface) + 2:
         fb.edge(fb.mention(unit), "ISSUED", did, (unit.start, unit.end), date=date)
-    for n in list(fb.nodes.values()):
-        if n.type == "Event" and any(p.doc_id == fb.doc_id and start <= p.start < end for p in n.provenance):
+    for eid in list(fb.event_ids):  # newest provenance first: an item's events were just added
+        n = fb.nodes.get(eid)
+        if n is not None and n.type == "Event" and any(p.doc_id == fb.doc_id and start <= p.start < end
+                                                       for p in reversed(n.provenance)):
             fb.edge(did, "MENTIONS", n.id, m.span())
     return did
 
@@ -355,22 +459,19 @@ def press_release(fb: FactBuilder, text: str, start: int, end: int, mentions: li
 
 _COOP = re.compile(r"(?:ร่วมมือกับ|โดยความร่วมมือกับ|ความร่วมมือกับ|บูรณาการความร่วมมือกับ|ร่วมกับ)")
 _COOP_BETWEEN = re.compile(r"(?:ความร่วมมือ(?:กัน)?ระหว่าง)")
+_AND_WITH = re.compile(r"\s*(?:กับ|และ)\s*")
+_CONSISTING_OF = re.compile(r"\s*(?:อันประกอบด้วย|ประกอบด้วย|ได้แก่|คือ)\s*")
 _AFFIL = re.compile(r"(?:ในสังกัด(?:ของ)?|ภายใต้สังกัด(?:ของ)?|(?<=\s)สังกัด(?:ของ)?)\s*")
 
 
-def _next_org(mentions: list[Mention], pos: int, limit: int) -> Mention | None:
-    for m in mentions:
-        if pos <= m.start <= limit and m.is_org:
-            return m
-    return None
+def _next_org(mentions: MentionIndex, pos: int, limit: int) -> Mention | None:
+    """The first organisation starting in ``[pos, limit]``."""
+    return next((m for m in mentions.starting_in(pos, limit + 1) if m.is_org), None)
 
 
-def _prev_org(mentions: list[Mention], pos: int, floor: int) -> Mention | None:
-    best = None
-    for m in mentions:
-        if floor <= m.start and m.end <= pos and m.is_org:
-            best = m
-    return best
+def _prev_org(mentions: MentionIndex, pos: int, floor: int) -> Mention | None:
+    """The last organisation lying within ``[floor, pos]``."""
+    return next((m for m in reversed(mentions.within(floor, pos)) if m.is_org), None)
 
 
 def relations_in_text(fb: FactBuilder, text: str, start: int, end: int, mentions: list[Mention],
@@ -379,45 +480,46 @@ def relations_in_text(fb: FactBuilder, text: str, start: int, end: int, mentions
     from phakhi.loaders.agreements import supports_in_text
 
     supports_in_text(fb, text, start, end, mentions)  # 'X สนับสนุน Y' in prose
+    found = MentionIndex(mentions)
     for m in _COOP.finditer(text, start, end):
-        other = _next_org(mentions, m.end(), m.end() + 3)
+        other = _next_org(found, m.end(), m.end() + 3)
         if other is None:
             continue
         line_start = max(text.rfind("\n", 0, m.start()) + 1, start)
-        subj = subject or _prev_org(mentions, m.start(), max(line_start, m.start() - 250))
-        if m.group(0) == "ร่วมกับ" and not re.search(r"เจ้าภาพ", text[max(start, m.start() - 120):m.start()]):
+        subj = subject or _prev_org(found, m.start(), max(line_start, m.start() - 250))
+        if m.group(0) == "ร่วมกับ" and "เจ้าภาพ" not in text[max(start, m.start() - 120):m.start()]:
             continue
         if subj is None or subj.id == other.id:
             continue
         fb.edge(fb.mention(subj), "COOPERATES_WITH", fb.mention(other), (subj.start, other.end))
     for m in _COOP_BETWEEN.finditer(text, start, end):
-        a = _next_org(mentions, m.end(), m.end() + 3)
+        a = _next_org(found, m.end(), m.end() + 3)
         if a is None:
             continue
         rest = text[a.end:a.end + 12]
-        km = re.match(r"\s*(?:กับ|และ)\s*", rest)
+        km = _AND_WITH.match(rest)
         if not km:
             continue
-        b = _next_org(mentions, a.end + km.end(), a.end + km.end() + 2)
+        b = _next_org(found, a.end + km.end(), a.end + km.end() + 2)
         if b is not None and a.id != b.id:
             fb.edge(fb.mention(a), "COOPERATES_WITH", fb.mention(b), (a.start, b.end))
     # 'หน่วยงานในสังกัดY อันประกอบด้วย A B …': departments PART_OF Y, networks listed
     # before a department are that department's networks
     for m in _AFFIL.finditer(text, start, end):
-        parent = _next_org(mentions, m.end(), m.end() + 2)
+        parent = _next_org(found, m.end(), m.end() + 2)
         if parent is None:
             continue
-        child = next((x for x in mentions if m.start() - 3 <= x.end <= m.start() and x.is_org), None)
+        child = next((x for x in found.ending_in(m.start() - 3, m.start() + 1) if x.is_org), None)
         if child is not None and child.id != parent.id and child.type in _BODY_TYPES | {"Center"}:
             # 'X ในสังกัด Y' / 'X สังกัด Y'
             fb.edge(fb.mention(child), "PART_OF", fb.mention(parent), (child.start, parent.end),
                     relation="sub_organization")
-        lm = re.compile(r"\s*(?:อันประกอบด้วย|ประกอบด้วย|ได้แก่|คือ)\s*").match(text, parent.end)
+        lm = _CONSISTING_OF.match(text, parent.end)
         if not lm:
             continue
         stop = text.find(" ซึ่ง", lm.end(), end)
         stop = min(x for x in (stop if stop > 0 else end, end, lm.end() + 400))
-        listed = [x for x in mentions if lm.end() <= x.start < stop and x.is_org]
+        listed = [x for x in found.starting_in(lm.end(), stop) if x.is_org]
         pending: list[Mention] = []
         for x in listed:
             if x.type == "Department":

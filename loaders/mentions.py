@@ -842,3 +842,64 @@ def _lookup_name(surface: str, idx: SurfaceIndex, gazetteer: Any) -> Mention | N
     if len(found) == 1 and found[0].end - found[0].start >= len(s.strip()) - 2:
         return found[0]
     return None
+
+
+class MentionIndex:
+    """Mentions in text order, for window queries by bisect instead of a scan of the list.
+
+    Answers are exactly what the matching list comprehension over ``mentions`` gives (in list
+    order); a list not sorted by start, or with overlapping mentions, is scanned instead.
+
+    >>> ms = [Mention(0, 4, "กรมก", "Department", "d:1", "กรมก"), Mention(10, 14, "กรมข", "Department", "d:2", "กรมข")]
+    >>> idx = MentionIndex(ms)
+    >>> [m.id for m in idx.starting_in(5, 11)], [m.id for m in idx.within(0, 9)], idx.inside(2), idx.inside(4)
+    (['d:2'], ['d:1'], True, False)
+    """
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        import bisect
+
+        self._bisect = bisect
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.ends = [m.end for m in mentions]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:])) and \
+            all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    def _from(self, a: int) -> int:
+        return self._bisect.bisect_left(self.starts, a)
+
+    def starting_in(self, a: int, b: int) -> list[Mention]:
+        """Mentions with ``a <= start < b``."""
+        if not self.ordered:
+            return [m for m in self.mentions if a <= m.start < b]
+        return self.mentions[self._from(a):self._from(b)]
+
+    def ending_in(self, a: int, b: int) -> list[Mention]:
+        """Mentions with ``a <= end < b``."""
+        if not self.ordered:
+            return [m for m in self.mentions if a <= m.end < b]
+        return self.mentions[self._bisect.bisect_left(self.ends, a):self._bisect.bisect_left(self.ends, b)]
+
+    def within(self, a: int, b: int) -> list[Mention]:
+        """Mentions with ``a <= start`` and ``end <= b``."""
+        if not self.ordered:
+            return [m for m in self.mentions if a <= m.start and m.end <= b]
+        lo, hi = self._from(a), self._bisect.bisect_right(self.ends, b)
+        return self.mentions[lo:hi] if lo < hi else []
+
+    def ending_by(self, b: int) -> list[Mention]:
+        """Mentions with ``end <= b``."""
+        if not self.ordered:
+            return [m for m in self.mentions if m.end <= b]
+        return self.mentions[:self._bisect.bisect_right(self.ends, b)]
+
+    def inside(self, pos: int) -> bool:
+        """Whether ``pos`` falls strictly inside a mention (``start < pos < end``)."""
+        if not self.ordered:
+            return any(x.start < pos < x.end for x in self.mentions)
+        i = self._bisect.bisect_left(self.starts, pos) - 1
+        return i >= 0 and self.ends[i] > pos  # ends are ordered: the last one reaches furthest

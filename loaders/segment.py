@@ -58,8 +58,14 @@ _MENU_BAR = re.compile(r"(?:^|\s)[|»›>]\s*$|^[|»›]|\s[|»›]\s.*\s[|»›
 _BREADCRUMB = re.compile(r"^(?:หน้าแรก|home|หน้าหลัก)\s*[>»/|›]", re.I)
 
 
+_TOKEN_SEP = re.compile(r"[\s/|,·•]+")
+_WORD_CHAR = re.compile(r"[0-9A-Za-z\u0e01-\u0e4e]")
+_SMALL_NUMBERS = re.compile(r"(?:\d{1,2}[ \u00a0\t]+)+\d{1,2}|\d{1,2}")
+_PAGE_NUMBER = re.compile(r"(?:หน้า|page)\s*\d+\s*(?:/|จาก|of)\s*\d+|[-–(]\s*\d{1,3}\s*[-–)]", re.I)
+
+
 def _tokens(line: str) -> list[str]:
-    return [t for t in re.split(r"[\s/|,·•]+", line.lower()) if t]
+    return [t for t in _TOKEN_SEP.split(line.lower()) if t]
 
 
 def is_furniture_line(line: str) -> bool:
@@ -79,9 +85,9 @@ def is_furniture_line(line: str) -> bool:
     if len(s) > 250:
         return False  # furniture is short; a long line is body text
     a = to_arabic_digits(s)
-    if not re.search(r"[0-9A-Za-z\u0e01-\u0e4e]", a):
+    if not _WORD_CHAR.search(a):
         return True  # punctuation only: '.', '.....', '|', '»'
-    if re.fullmatch(r"(?:\d{1,2}[ \u00a0\t]+)+\d{1,2}|\d{1,2}", a):
+    if _SMALL_NUMBERS.fullmatch(a):
         nums = [int(n) for n in a.split()]
         return len(nums) >= 2 and all(n <= 31 for n in nums)  # calendar weeks, pagination
     if _CALENDAR_HEADER.match(a):
@@ -100,7 +106,7 @@ def is_furniture_line(line: str) -> bool:
         return True
     if len(s) < 80 and (_HTML_DEBRIS.search(s) or _MENU_BAR.search(s)):
         return True
-    if re.fullmatch(r"(?:หน้า|page)\s*\d+\s*(?:/|จาก|of)\s*\d+|[-–(]\s*\d{1,3}\s*[-–)]", a, re.I):
+    if _PAGE_NUMBER.fullmatch(a):
         return True  # page numbers: 'หน้า 2/5', '- ๒ -'
     return False
 

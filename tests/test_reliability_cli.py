@@ -258,10 +258,6 @@ def _caps() -> None:  # runs in the child before exec
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="extraction is quadratic in the document's length (extract.py _prev_org/"
-                   "_next_org scan all mentions per sentence; edge() and agreements.extract_news_mou compare "
-                   "against every earlier fact): 0.25 MB takes ~1 s of CPU, 1 MB ~10 s, so 50 MB takes hours "
-                   "instead of being ingested or refused with a size message")
 def test_50_mb_text_is_ingested_or_refused_in_one_line(tmp_path: Path) -> None:
     """Ingested, or refused with a size message — never a crash. The CLI runs in a process
     with an address-space and a CPU-time cap, so a blow-up shows as a failure here instead
