@@ -139,7 +139,9 @@ def run_import(lib: Path, home: Path, conf_dir: Path, node_files: list[Path], re
         return False, "java not found"
     cmd = ["java", "-Xmx1g", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "database", "import", "full",
            *[f"--nodes={p}" for p in node_files], *[f"--relationships={p}" for p in rel_files],
-           f"--array-delimiter={ARRAY_DELIMITER}", "--overwrite-destination=true", "--threads=2", "neo4j"]
+           f"--array-delimiter={ARRAY_DELIMITER}", "--overwrite-destination=true", "--threads=2",
+           # the tool writes import.report into the working directory unless told otherwise
+           f"--report-file={home / 'import.report'}", "neo4j"]
     env = dict(os.environ, NEO4J_HOME=str(home), NEO4J_CONF=str(conf_dir))
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout)
     lines = [ln for ln in (proc.stdout + proc.stderr).splitlines() if ln.strip()]
