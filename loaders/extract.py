@@ -26,6 +26,10 @@ _ONTOLOGY: Any = None
 _BODY_TYPES = {"Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment"}
 
 
+#: (id(ontology), rel_type, source label, target label) -> Ontology.allows answer.
+_ALLOWS: dict[tuple[int, str, str, str], bool] = {}
+
+
 def _ontology() -> Any:
     global _ONTOLOGY
     if _ONTOLOGY is None:
@@ -129,7 +133,11 @@ class FactBuilder:
         s, t = self.nodes.get(source), self.nodes.get(target)
         if s is None or t is None or source == target:
             return None
-        if not onto.allows(rel_type, s.type, t.type):
+        key = (id(onto), rel_type, s.type, t.type)
+        ok = _ALLOWS.get(key)
+        if ok is None:  # the same few type triples are asked for every table cell
+            ok = _ALLOWS[key] = onto.allows(rel_type, s.type, t.type)
+        if not ok:
             return None
         e = Edge(source, target, rel_type, {k: v for k, v in props.items() if v is not None},
                  [self.prov(span)], qualifier)

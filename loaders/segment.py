@@ -98,9 +98,9 @@ def is_furniture_line(line: str) -> bool:
         return True
     if all(t.strip(".:!") in _SOCIAL for t in tokens):
         return True
-    if _COUNTER.search(s) and len(s) < 80:
+    if len(s) < 80 and _COUNTER.search(s):  # length first: the case-blind searches are slow
         return True
-    if _COPYRIGHT.search(s) and len(s) < 200:
+    if len(s) < 200 and _COPYRIGHT.search(s):
         return True
     if _NAV_PHRASES.match(s) or _URL_LINE.match(s) or _BREADCRUMB.match(s):
         return True

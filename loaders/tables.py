@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -67,20 +68,27 @@ def _cell(raw: str) -> TableCell:
     return TableCell(raw, parse_int(s))
 
 
+_SPACE_GAP = re.compile(r"[ \u00a0]{2,}")
+_LABEL_CHAR = re.compile(r"[A-Za-z\u0e01-\u0e2e]")
+
+
 def _split_row(line: str) -> list[str] | None:
     """Cells of a table-looking line, or None for ordinary text."""
     if "\t" in line:
         cells = line.split("\t")
         return cells if sum(1 for c in cells if c.strip()) >= 2 else None
-    parts = [p for p in re.split(r"[ \u00a0]{2,}", line.strip()) if p.strip()]
-    has_label = any(re.search(r"[A-Za-z\u0e01-\u0e2e]", p) for p in parts)
-    if len(parts) >= 3 and has_label and all(len(p) <= 60 for p in parts):
+    parts = [p for p in _SPACE_GAP.split(line.strip()) if p.strip()]
+    if len(parts) < 3:  # most lines: prose without wide gaps
+        return None
+    has_label = any(_LABEL_CHAR.search(p) for p in parts)
+    if has_label and all(len(p) <= 60 for p in parts):
         numeric = sum(1 for p in parts if _is_value(p))
         if numeric >= 2 or (numeric >= 1 and _is_value(parts[-1])):
             return parts
     return None
 
 
+@functools.lru_cache(maxsize=65536)  # table cells repeat ('-', '0', small counts)
 def _is_value(s: str) -> bool:
     s = s.strip()
     return s in _DASHES or parse_int(s) is not None
@@ -142,7 +150,7 @@ def _space_header(pending: list[tuple[int, int, str]], number: int, width: int) 
     if not pending or pending[-1][0] != number - 1:
         return None
     _, start, text = pending[-1]
-    parts = [p for p in re.split(r"[ \u00a0]{2,}", text) if p.strip()]
+    parts = [p for p in _SPACE_GAP.split(text) if p.strip()]
     if len(parts) == width and not any(_is_value(p) for p in parts):
         return _RawRow(parts, number - 1, (start, start + len(text)))
     return None
