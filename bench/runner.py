@@ -314,14 +314,18 @@ def step_neo4j(cfg: BenchConfig) -> dict[str, Any]:
             if prof and cypher:
                 prof.enable()
                 cypher.__enter__()
-            for batch in graph_batches(cfg):
-                if capped:
-                    break
-                store.write(batch)
-                n_nodes += len(batch.nodes)
-                n_edges += len(batch.edges)
-                n_batches += 1
-                capped = n_nodes + n_edges >= cfg.neo4j_max_facts
+            def until_capped() -> Iterator[Any]:
+                nonlocal n_nodes, n_edges, n_batches, capped
+                for batch in graph_batches(cfg):
+                    if capped:
+                        break
+                    yield batch
+                    n_nodes += len(batch.nodes)
+                    n_edges += len(batch.edges)
+                    n_batches += 1
+                    capped = n_nodes + n_edges >= cfg.neo4j_max_facts
+
+            store.write_many(until_capped())  # the store groups documents per transaction
             if prof and cypher:
                 prof.disable()
                 cypher.__exit__()

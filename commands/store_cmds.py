@@ -1,7 +1,7 @@
 """``phakhi push``: copy the embedded store into Neo4j.
 
-Each document goes over in its own transaction, so an interrupted push leaves whole
-documents behind it; pushing again skips the documents Neo4j already holds unchanged
+Documents go over in groups, one transaction per group (Neo4jStore.write_many), so an
+interrupted push leaves whole documents behind it; pushing again skips the documents Neo4j already holds unchanged
 (same facts digest) and continues with the rest.
 
     $ eval "$(scripts/neo4j-local start)"
@@ -10,10 +10,12 @@ documents behind it; pushing again skips the documents Neo4j already holds uncha
 from __future__ import annotations
 
 import sys
+from typing import Iterator
 
 import click
 
 from phakhi.commands.common import AppContext, PhakhiError, handle_store_errors, pass_app
+from phakhi.graph.model import DocumentFacts
 from phakhi.graph.store import Store
 
 
@@ -58,7 +60,9 @@ def push(app: AppContext, uri: str, database: str | None, batch_size: int, prune
         docs = source.documents()
         written = skipped = 0
         progress = _progress(len(docs), app.quiet)
-        try:
+        def changed() -> Iterator[DocumentFacts]:
+            """The documents Neo4j does not hold as they are (counted as they go)."""
+            nonlocal written, skipped
             for info in docs:
                 facts = source.document_facts(info.doc_id)
                 if facts is None:  # removed meanwhile
@@ -66,9 +70,12 @@ def push(app: AppContext, uri: str, database: str | None, batch_size: int, prune
                 if stored.get(info.doc_id) == facts_hash(facts):
                     skipped += 1
                 else:
-                    target.write(facts)
+                    yield facts
                     written += 1
                 progress.update(1)
+
+        try:  # many documents per transaction: Neo4jStore.write_many groups them
+            target.write_many(changed())
         finally:
             progress.close()
         removed = 0

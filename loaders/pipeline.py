@@ -12,9 +12,9 @@ import hashlib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
-from phakhi.graph.model import Issue
+from phakhi.graph.model import DocumentFacts, Issue
 from phakhi.graph.store import Store
 
 
@@ -68,7 +68,9 @@ def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, pr
 
         bar = tqdm(total=len(files), unit="file", file=sys.stderr, leave=False)
     known = {d.doc_id: d.fingerprint for d in store.documents()}
-    try:
+
+    def extracted() -> Iterator[DocumentFacts]:
+        """The facts of every file to (re)store; unreadable files are reported, not raised."""
         for path in files:
             if bar is not None:
                 bar.update(1)
@@ -94,10 +96,13 @@ def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, pr
                 report.issues.append(Issue("error", "extraction_failed",
                                            f"cannot extract facts: {type(exc).__name__}: {exc}", doc_id, str(path)))
                 continue
-            store.write(facts)
+            yield facts
             report.ingested += 1
             report.documents.append(doc_id)
             report.issues.extend(facts.issues)
+
+    try:  # write_many: a store may put many documents in one transaction (Neo4j does)
+        store.write_many(extracted())
     finally:
         if bar is not None:
             bar.close()
