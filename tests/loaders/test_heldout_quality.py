@@ -6,8 +6,6 @@ page with furniture, a seminar report whose counts do not add up, a TAB-separate
 registry, a ministry press release). The whole folder is ingested once through the real
 pipeline into a real SQLite store; the tests assert modest floors, each of which can fail.
 
-Checks that fail because of a known extraction gap are marked ``xfail(strict=False)`` with
-the gap as reason: they show up in every run and turn into XPASS when the gap is closed.
 The full figures come from ``scripts/score-heldout``.
 """
 from __future__ import annotations
@@ -183,15 +181,12 @@ def test_docx_signers_are_found(ingested: Ingested) -> None:
     assert {"ธิดารัตน์ พูลสวัสดิ์", "อัมพร เจริญวงศ์ไพศาล", "กิตติพัฒน์ รุ่งโรจน์วานิช"} <= persons
 
 
-@pytest.mark.xfail(strict=False, reason="known gap: participant groups listed as 'X จำนวน N คน' in one "
-                                        "sentence are read only in part, so the stated total is not checked")
 def test_seminar_whose_counts_do_not_add_up_yields_a_warning(ingested: Ingested) -> None:
     doc_id = ingested.doc_ids[SEMINAR_MISADDING]
     warnings = [i for i in ingested.store.issues() if i.level == "warning" and i.doc_id == doc_id]
     assert warnings, "stated total 300 but 180 + 40 + 65 = 285"
 
 
-@pytest.mark.xfail(strict=False, reason="known gap: only one of three participant groups is read")
 def test_news_participant_counts_that_add_up(ingested: Ingested) -> None:
     (event,) = ingested.nodes_of(NEWS_HTML, "Event")
     assert event.properties.get("participants_total") == 400
