@@ -416,22 +416,31 @@ def _check_provinces(entries: dict[str, Entry], origin: dict[str, str]) -> None:
         raise GazetteerError(f"{', '.join(files)}: expected {PROVINCE_COUNT} provinces, found {len(provinces)}")
 
 
-def _honorifics(path: Path) -> list[Honorific]:
+def _records(path: Path, section: str, noun: str, name_field: str, allowed: frozenset[str] | set[str],
+             kinds: frozenset[str] | set[str]) -> Iterator[tuple[str, dict[str, Any], str, str]]:
+    """The items of a list-shaped file (honorifics, positions), defaults applied, each checked
+    to be a mapping with known fields, a name and a known kind: ``(where, raw, name, kind)``."""
     label = _display(path)
-    items, defaults = _items(_read_yaml(path), label, "honorifics")
-    out, seen = [], set()
+    items, defaults = _items(_read_yaml(path), label, section)
     for i, raw in enumerate(items):
         if not isinstance(raw, dict):
             raise GazetteerError(f"{label}: item {i + 1}: must be a mapping")
         raw = {**defaults, **raw}
-        where = f"{label}: honorific {raw.get('text', f'#{i + 1}')!r}"
-        unknown = sorted(set(raw) - _HONORIFIC_FIELDS)
+        where = f"{label}: {noun} {raw.get(name_field, f'#{i + 1}')!r}"
+        unknown = sorted(set(raw) - set(allowed))
         if unknown:
             raise GazetteerError(f"{where}: unknown field(s) {unknown}")
-        text = _text(raw, "text", where, required=True)
+        name = _text(raw, name_field, where, required=True)
         kind = _text(raw, "kind", where, required=True)
-        if kind not in HONORIFIC_KINDS:
-            raise GazetteerError(f"{where}: kind {kind!r} is not one of {sorted(HONORIFIC_KINDS)}")
+        if kind not in kinds:
+            raise GazetteerError(f"{where}: kind {kind!r} is not one of {sorted(kinds)}")
+        yield where, raw, name, kind
+
+
+def _honorifics(path: Path) -> list[Honorific]:
+    out, seen = [], set()
+    for where, raw, text, kind in _records(path, "honorifics", "honorific", "text",
+                                           _HONORIFIC_FIELDS, HONORIFIC_KINDS):
         source = _text(raw, "source", where, required=True)
         if text in seen:
             raise GazetteerError(f"{where}: listed twice")
@@ -442,21 +451,9 @@ def _honorifics(path: Path) -> list[Honorific]:
 
 
 def _positions(path: Path, onto: Ontology) -> list[PositionTitle]:
-    label = _display(path)
-    items, defaults = _items(_read_yaml(path), label, "positions")
     out, seen = [], set()
-    for i, raw in enumerate(items):
-        if not isinstance(raw, dict):
-            raise GazetteerError(f"{label}: item {i + 1}: must be a mapping")
-        raw = {**defaults, **raw}
-        where = f"{label}: position {raw.get('title_th', f'#{i + 1}')!r}"
-        unknown = sorted(set(raw) - _POSITION_FIELDS)
-        if unknown:
-            raise GazetteerError(f"{where}: unknown field(s) {unknown}")
-        title = _text(raw, "title_th", where, required=True)
-        kind = _text(raw, "kind", where, required=True)
-        if kind not in POSITION_KINDS:
-            raise GazetteerError(f"{where}: kind {kind!r} is not one of {sorted(POSITION_KINDS)}")
+    for where, raw, title, kind in _records(path, "positions", "position", "title_th",
+                                            _POSITION_FIELDS, POSITION_KINDS):
         org_types = _strings(raw.get("org_types"), where, "org_types")
         for t in org_types:
             if t not in onto.node_types:
