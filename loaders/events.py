@@ -36,6 +36,8 @@ _SPEAK = re.compile(r"กล่าว(?:ว่า|เปิด|รายงา�
 _ATTEND = re.compile(r"ร่วมการประชุม|ร่วมประชุม|ร่วมเป็นเกียรติ|เข้าร่วม(?:พิธี|การประชุม|กิจกรรม)")
 _PANEL = re.compile(r"(?:ร่วม)?เป็นวิทยากร|(?:ร่วม|เป็นผู้ร่วม)เสวนา|ร่วมอภิปราย|เป็นผู้อภิปราย")
 _MODERATOR = re.compile(r"เป็นผู้ดำเนินรายการ")
+_PANEL_INTRO = re.compile(r"ได้รับเกียรติจาก|โดย")
+_SIGNERS_INTRO = re.compile(r"โดยมี|โดย")
 _LECTURE = re.compile(r"บรรยาย(?:พิเศษ)?\s*(?:ใน)?(?:หัวข้อ|เรื่อง)[^\n]{0,200}?โดย\s*|บรรยายพิเศษ[^\n]{0,200}?โดย\s*")
 # a named person who then speaks: 'นาย ก … บรรยายเรื่อง…', '… นำเสนอผลการดำเนินงาน'
 _PRESENT = re.compile(r"(?:ได้)?(?:บรรยาย|นำเสนอ|ปาฐกถา)")
@@ -500,14 +502,8 @@ def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: li
             fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role=role)
     # speakers: 'ได้รับเกียรติจาก A … B … ร่วมเป็นวิทยากร(เสวนา)'
     for pm in _PANEL.finditer(text, start, end):
-        para_start = max(start, text.rfind("\n", 0, pm.start()) + 1)
-        intro = None
-        for intro in re.finditer(r"ได้รับเกียรติจาก|โดย", text[para_start:pm.start()]):
-            pass
-        floor = para_start + (intro.end() if intro else 0)
-        for p in people:
-            if floor <= p.start < pm.start() and p.id not in presided:
-                fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role="วิทยากร")
+        for p in _listed_before(text, start, pm.start(), _PANEL_INTRO, people, presided):
+            fb.edge(p.id, "SPEAKS_AT", eid, (p.start, p.end), role="วิทยากร")
     for sm in _SESSION_BY.finditer(text, start, end):
         role = "บรรยาย" if sm.group(1).startswith("บรรยาย") else "ผู้ร่วมเสวนา"
         for p in _people_in_sequence(text, sm.end(), end, people):
@@ -561,14 +557,20 @@ def _signatories(fb: Any, text: str, start: int, end: int, eid: str, people: lis
                  presided: set[str]) -> None:
     """'โดยมี A … B … และ C … เป็นผู้ลงนาม': the signers attend the ceremony as signatories."""
     for sm in _SIGN_VERB.finditer(text, start, end):
-        para_start = max(start, text.rfind("\n", 0, sm.start()) + 1)
-        intro = None
-        for intro in re.finditer(r"โดยมี|โดย", text[para_start:sm.start()]):
-            pass
-        floor = para_start + (intro.end() if intro else 0)
-        for p in people:
-            if floor <= p.start < sm.start() and p.id not in presided:
-                fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role="signatory")
+        for p in _listed_before(text, start, sm.start(), _SIGNERS_INTRO, people, presided):
+            fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role="signatory")
+
+
+def _listed_before(text: str, start: int, verb: int, intro: re.Pattern[str], people: list[Any],
+                   presided: set[str]) -> list[Any]:
+    """The people named between the last ``intro`` word ('โดยมี', 'ได้รับเกียรติจาก' …) and
+    ``verb`` in the verb's paragraph, except those who preside: the list the verb closes."""
+    para_start = max(start, text.rfind("\n", 0, verb) + 1)
+    last = None
+    for last in intro.finditer(text, para_start, verb):
+        pass
+    floor = last.end() if last else para_start
+    return [p for p in people if floor <= p.start < verb and p.id not in presided]
 
 
 def _squash(s: str) -> str:

@@ -130,6 +130,11 @@ class RDFBuilder:
                                   if n.type == "Position"}
 
     # -- IRIs -----------------------------------------------------------------------
+    def _date(self, r: URIRef, value: object) -> None:
+        """``r dcterms:date value`` when ``value`` is an ISO date (undated stays undated)."""
+        if value and _ISO_DATE.match(str(value)):
+            self.g.add((r, DCTERMS.date, Literal(str(value), datatype=XSD.date)))
+
     def node(self, node_id: str) -> URIRef:
         return resource_iri("node", node_id, self.base)
 
@@ -188,8 +193,7 @@ class RDFBuilder:
         g.add((r, DCTERMS.identifier, Literal(d.doc_id)))
         if d.title:
             g.add((r, DCTERMS.title, Literal(d.title, lang=lang_of(d.title))))
-        if d.date and _ISO_DATE.match(str(d.date)):
-            g.add((r, DCTERMS.date, Literal(str(d.date), datatype=XSD.date)))
+        self._date(r, d.date)
         if d.kind:
             g.add((r, self.P.kind, Literal(d.kind)))
         if d.path:
@@ -318,9 +322,7 @@ class RDFBuilder:
             g.add((role, RDF.type, SKOS.Concept))
             g.add((role, SKOS.prefLabel, Literal(title, lang=lang_of(title))))
             g.add((r, ORG.role, role))
-        as_of = e.properties.get("as_of")
-        if isinstance(as_of, str) and _ISO_DATE.match(as_of):
-            g.add((r, DCTERMS.date, Literal(as_of, datatype=XSD.date)))
+        self._date(r, e.properties.get("as_of"))
 
     def _signature(self, e: Edge, r: URIRef, person: URIRef, agreement: URIRef) -> None:
         """A signature or a witnessing: who, in which role, for which party."""
@@ -332,9 +334,7 @@ class RDFBuilder:
         party = e.properties.get("on_behalf_of") or e.properties.get("side")
         if isinstance(party, str) and party in self.node_types:
             g.add((r, P.onBehalfOf, self.node(party)))
-        date = e.properties.get("date")
-        if isinstance(date, str) and _ISO_DATE.match(date):
-            g.add((r, DCTERMS.date, Literal(date, datatype=XSD.date)))
+        self._date(r, e.properties.get("date"))
 
     def _clause(self, e: Edge, r: URIRef, party: URIRef, agreement: URIRef) -> None:
         """An obligation: a clause of the agreement binding one party."""
