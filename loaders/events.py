@@ -22,8 +22,11 @@ _NAME_PART = (r"(?:\s*[“\"][^”\"\n]{2,120}[”\"]"
               r"|\s(?:ด้าน|หัวข้อ|หลักสูตร)[^\s“\"]+"
               r"|\s?(?:รุ่นที่|ครั้งที่|ประจำปี(?:งบประมาณ)?)(?:\s*พ\.ศ\.)?\s*\d[\d/]*)")
 _EVENT_NAME = re.compile(
-    r"(?:จัด(?:กิจกรรม)?|เป็นประธาน(?:ใน)?(?:พิธี)?(?:เปิด)?|เข้าร่วม|เปิด)\s*"
-    r"((?:โครงการ)?(?:การ)?(?:(?:เสวนา|สัมมนา|ประชุม|อบรม|ฝึกอบรม)[^\s“\"()]*|งาน(?:วัน|มหกรรม|สัปดาห์)[^\s“\"()]+)"
+    r"(?:จัด(?:กิจกรรม)?|(?:เป็น|ทำหน้าที่)ประธาน(?:ใน)?(?:พิธี)?(?:เปิด)?|เข้าร่วม|ร่วม(?=กิจกรรม)|เปิด)\s*"
+    r"((?:โครงการ)?(?:การ)?(?:(?:เสวนา|สัมมนา|ประชุม|อบรม|ฝึกอบรม)[^\s“\"()]*|งาน(?:วัน|มหกรรม|สัปดาห์)[^\s“\"()]+"
+    # a ceremony named by what is done at it ('พิธีมอบโล่…', 'พิธีรับพระราชทาน…'); signing
+    # ceremonies are named after their agreement (below); an activity by its quoted title
+    r"|พิธี(?!เปิด|ลงนาม)[^\s“\"()]{4,}|กิจกรรม(?=\s*[“\"]))"
     r"(?:" + _NAME_PART + r")*)")
 _CEREMONY = re.compile(r"พิธีลงนาม(?:ใน)?บันทึกข้อตกลง")
 _TIME = re.compile(r"เวลา\s*(\d{1,2})[.:](\d{2})(?:\s*(?:-|–|ถึง)\s*(\d{1,2})[.:](\d{2}))?\s*(?:น\.|นาฬิกา)")
@@ -70,7 +73,7 @@ def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[
     cer = _CEREMONY.search(text, start, end)
     if m and (cer is None or found_names[0].start() < cer.start()):
         name = canonical_text(fb.clean[m.start(1):m.end(1)])
-        kind = next((k for k in ("เสวนา", "สัมมนา", "ประชุม", "อบรม", "งาน") if k in name), "event")
+        kind = next((k for k in ("เสวนา", "สัมมนา", "ประชุม", "อบรม", "พิธี", "กิจกรรม", "งาน") if k in name), "event")
         found = _add_event(fb, name, kind, (m.start(1), m.end(1)), text, start, end, date)
         # 'การประชุม X' and 'ประชุม X' name the same meeting
         fb.nodes[found[0]].add_alias(name[3:] if name.startswith("การ") else "การ" + name)

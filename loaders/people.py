@@ -41,13 +41,15 @@ _NA_SURNAMES = "อยุธยา|นคร|ระนอง|ป้อมเพ�
 _BAD_NAME_PARTS = re.compile(r"กระทรวง|กรม|จังหวัด|อำเภอ|สำนัก|ประธาน|รัฐมนตรี|ผู้อำนวย|อธิบดี|ปลัด|"
                              r"ตำบล|หมู่บ้าน|ราชการ|กรรมการ|บันทึก|ข้อตกลง|ประชุม|ของ|และ|โดย|ได้")
 _PHRASE_STOP = re.compile(r"\n|(?:\s*(?:ได้|ร่วมเป็น|ร่วมการ|ร่วมประชุม|ร่วมพิธี|ร่วมกัน|กล่าว|ลงนาม|เป็นประธาน|"
-                          r"เป็นผู้|มอบ|พร้อมด้วย|(?<=\s)(?:ร่วม|เข้าร่วม|ตรวจ|เดินทาง|เปิด|นำ)|พร้อมนำ|พร้อมทั้ง|ร่วมกับ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
+                          r"เป็นผู้|ทำหน้าที่|มอบ|พร้อมด้วย|(?<=\s)(?:ร่วม|เข้าร่วม|ตรวจ|เดินทาง|เปิด|นำ)|พร้อมนำ|พร้อมทั้ง|ร่วมกับ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
 # words that start with an honorific but are not names (คุณภาพ "quality", พระมหากษัตริย์ "the King")
 _NOT_PERSON = re.compile(r"คุณภาพ|คุณวุฒิ|คุณค่า|คุณธรรม|คุณสมบัติ|คุณลักษณะ|คุณประโยชน์|คุณูปการ|คุณครู|"
                          r"พระมหากษัตริย์|พระราช|พระบรม|พระบาท|นางพยาบาล|นายทะเบียน|นายหน้า|นายจ้าง|นายช่าง|"
                          r"นายสิบ|นายร้อย|นายพล|นายทหาร|นายตำรวจ|นางงาม")
 # what a bare 'นายก' (president) heads; otherwise 'นายก…' is นาย + a name (กิตติ, กมล …)
 _NAYOK_OF = re.compile(r"\s?(?:สมาคม|องค์การ|องค์กร|ชมรม|สภา|สโมสร|มูลนิธิ|เทศ|รัฐ|อบ|ฯ)")
+# a post prefix glued to an honorific makes a title: 'รองนายแพทย์', 'ผู้ช่วยนายทะเบียน'
+_POST_PREFIX_BEFORE = re.compile(r"(?:รอง|ผู้ช่วย)$")
 _SPLIT = re.compile(r"อดีต|ปฏิบัติหน้าที่|รักษาราชการแทน|รักษาการ")
 
 
@@ -155,7 +157,13 @@ def find_people(text: str, gazetteer: Any = None, start: int = 0, end: int | Non
                 and (t.group(0) != "นายก" or _NAYOK_OF.match(text, t.end())):
             pos = t.end()  # a post title (นายกรัฐมนตรี, นายอำเภอ), not a name ('นายกิตติ' is)
             continue
+        if _POST_PREFIX_BEFORE.search(text, max(start, hs - 8), hs):
+            pos = m.end("hon")  # 'รองนายแพทย์ สสจ.': a deputy's post title, not a doctor's name
+            continue
         given, sur = m.group("given"), m.group("sur")
+        if text.startswith(".", m.end("sur")):
+            pos = m.end("hon")  # 'สสจ.': an abbreviation is no surname
+            continue
         # a title glued after the surname ends it
         tm = title_re.search(sur)
         if tm and tm.start() >= 2:
@@ -390,6 +398,11 @@ def _provincial_post(title: str, full: str, start: int, end: int, place: str, pr
             province.start, province.end = start, end
             inst.implied.append(("LOCATED_IN", province, {}))
         return PositionClaim(title, full, start, end, inst, acting=acting, former=former)
+    if province is not None and not title.endswith("อำเภอ"):
+        # the province's own administration: no office is named, so the post is the
+        # province's ('ผู้ว่าราชการจังหวัดน่าน', 'ปลัดจังหวัดนนทบุรี' -> น่าน, นนทบุรี)
+        province.start, province.end = start, end
+        return PositionClaim(title, full, start, end, province, acting=acting, former=former)
     scope = "" if title.endswith(("จังหวัด", "จ.", "อำเภอ")) else "จังหวัด"
     name = canonical_text(title + scope + place)
     return PositionClaim(title, full, start, end, None, node_id("Position", name), position_name=name,

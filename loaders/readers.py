@@ -263,6 +263,8 @@ def _decode_html(data: bytes, warnings: list[str]) -> tuple[str, str]:
 
 def _is_junk(el) -> bool:  # noqa: ANN001 - lxml element
     tag = el.tag if isinstance(el.tag, str) else ""
+    if tag.lower() == "aside" and _holds_story(el):
+        return False  # 'related news' with paragraphs of their own: stories, not furniture
     if tag.lower() in _DROP_TAGS:
         return True
     if tag.lower() in ("html", "body", "main"):
@@ -281,6 +283,11 @@ def _is_junk(el) -> bool:  # noqa: ANN001 - lxml element
     root = el.getroottree().getroot()
     page_len = _text_len(root)
     return page_len == 0 or _text_len(el) < 0.5 * page_len
+
+
+def _holds_story(el) -> bool:  # noqa: ANN001
+    """An element with a paragraph of body text (a sentence, not a link caption)."""
+    return any(len("".join(p.itertext()).strip()) >= 120 for p in el.iter("p"))
 
 
 def _text_len(el) -> int:  # noqa: ANN001

@@ -215,6 +215,24 @@ def _mou_title_at(lines: list[_Line], i: int) -> bool:
     return bool(_MOU_TITLE.match(s)) and len(s) <= 150 and not _MOU_NOT_TITLE.search(s)
 
 
+# a bulleted headline over a paragraph of its own: the next story of a 'related news' block
+# ('» 17 มิ.ย. 65 – พม. มอบโล่…' then its body); a run of bulleted lines is a link list
+_STORY_BULLET = re.compile(r"^[ \t]*[»►▶•][ \t]*\S")
+
+
+def _story_start_at(lines: list[_Line], i: int, related: bool = False) -> bool:
+    """A bulleted headline over its own paragraph; in a related-news block also a plain
+    short headline line over a long paragraph (each related story has its own)."""
+    nxt = _next_nonblank(lines, i)
+    if nxt is None or _STORY_BULLET.match(lines[nxt].text):
+        return False
+    body = len(lines[nxt].text.strip())
+    if _STORY_BULLET.match(lines[i].text):
+        return body >= 80
+    head = lines[i].text.strip()
+    return related and 0 < len(head) <= 150 and body >= 200 and nxt > i + 1 and lines[i - 1].blank
+
+
 def _table_title_at(lines: list[_Line], i: int) -> bool:
     s = lines[i].text.strip()
     if not s or _is_table_row(lines[i].text) or len(s) > 200:
@@ -362,7 +380,7 @@ def segment(text: str) -> list[Segment]:
             continue
         starts = [a]
         for k in range(a + 1, b):
-            if _mou_title_at(lines, k) or _table_title_at(lines, k):
+            if _mou_title_at(lines, k) or _table_title_at(lines, k) or _story_start_at(lines, k, related):
                 s = _logo_start(lines, k, starts[-1] + 1) if _mou_title_at(lines, k) else k
                 if any(not lines[m].blank for m in range(starts[-1], s)):
                     starts.append(s)
