@@ -88,7 +88,15 @@ def _title(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
     m = _TITLE_LINE.search(text, start, end)
     if not m:
         return "บันทึกข้อตกลง", (start, start)
+    title, span, _ = _title_forms(text, start, end, m)
+    return title, span
+
+
+def _title_forms(text: str, start: int, end: int, m: re.Match[str]) -> tuple[str, tuple[int, int], list[str]]:
+    """The title, its span, and the forms it is also cited by: as written (with '(MOU)') and
+    with its 'ระหว่าง A กับ B' block, as news and letters quote it."""
     lines = [m.group(1).strip()]
+    whole = [lines[0]]
     pos = m.end() + 1
     in_parties = False
     # continuation lines until a blank line or the opening sentence
@@ -98,6 +106,7 @@ def _title(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
         line = text[pos:nl].strip()
         if not line or _MOU_OPENING.match(line) or line.startswith("บันทึกข้อตกลงฉบับนี้") or _RULE_LINE.match(line):
             break
+        whole.append(line)
         if line.startswith("ระหว่าง"):
             in_parties = True  # the parties' names are not part of the title
         elif in_parties and _TITLE_TOPIC.match(line):
@@ -106,10 +115,17 @@ def _title(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
         elif not in_parties:
             lines.append(line)
         pos = nl + 1
-        if len(lines) > 4:
+        if len(lines) > 4 or len(whole) > 12:
             break
     title = _MOU_TAG.sub("", "".join(lines))  # '(MOU)' says what it is, not which one
-    return canonical_text(title), (m.start(1), pos)
+    forms = [canonical_text(" ".join(lines)), canonical_text(" ".join(whole))]
+    return canonical_text(title), (m.start(1), pos), [f for f in forms if f != canonical_text(title)]
+
+
+def title_aliases(text: str, start: int, end: int) -> list[str]:
+    """Other forms of the title of the MOU text in ``text[start:end]`` (see :func:`_title_forms`)."""
+    m = _TITLE_LINE.search(text, start, end)
+    return _title_forms(text, start, end, m)[2] if m else []
 
 
 def _title_parties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
@@ -172,7 +188,7 @@ def extract_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention
     props.update(_signing_date(fb, text, start, end))
     if props.get("date") and props.get("duration_years") and not props.get("end_date"):
         props["end_date"] = add_years(props["date"], props["duration_years"])
-    fb.node(aid, "Agreement", title, tspan, **props)
+    fb.node(aid, "Agreement", title, tspan, title_aliases(text, start, end), **props)
     party_ids = []
     for p in parties:
         pid = fb.mention(p)
@@ -578,6 +594,11 @@ _ACTING_START = re.compile(r"(?:ปฏิบัติราชการแทน
 _RANK_ABOVE = re.compile(r"^(?:พล|พัน|ร้อย|ว่าที่|นาวา|เรือ|จ่า|สิบ|ดาบ)")
 
 
+# columns side by side: a tab (a .docx table as read) or a wide run of spaces (a typed layout
+# with the two parties' blocks on one line)
+_COLUMN_GAP = re.compile(r"\t|[ \u00a0]{4,}")
+
+
 def signature_streams(text: str, start: int, end: int) -> list[list[tuple[int, int]]]:
     """The lines of a signature area as (start, end) spans, one stream per column.
 
@@ -597,20 +618,26 @@ def signature_streams(text: str, start: int, end: int) -> list[list[tuple[int, i
         pos = nl + 1
     streams: list[list[tuple[int, int]]] = [[]]
     i = 0
+
+    def columnar(span: tuple[int, int]) -> bool:
+        return _COLUMN_GAP.search(text[span[0]:span[1]].strip()) is not None
+
     while i < len(lines):
-        if "\t" not in text[lines[i][0]:lines[i][1]].strip():
+        if not columnar(lines[i]):
             streams[0].append(lines[i])
             i += 1
             continue
         columns: list[list[tuple[int, int]]] = []
-        while i < len(lines) and "\t" in text[lines[i][0]:lines[i][1]].strip():
+        while i < len(lines) and columnar(lines[i]):
             ls, le = lines[i]
             cells, cs = [], ls
-            for k in range(ls, le + 1):
-                if k == le or text[k] == "\t":
-                    cells.append((cs, k))
-                    cs = k + 1
+            for gap in _COLUMN_GAP.finditer(text, ls, le):
+                cells.append((cs, gap.start()))
+                cs = gap.end()
+            cells.append((cs, le))
             cells = [c for c in cells if text[c[0]:c[1]].strip()] if len(cells) > 2 else cells
+            if cells and not text[cells[0][0]:cells[0][1]].strip() and len(cells) == 2:
+                cells = cells[1:]  # indentation before the first column
             for k, cell in enumerate(cells):
                 while len(columns) <= k:
                     columns.append([])

@@ -313,6 +313,12 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
         if _VENUE_HEAD.match(tok):
             parts.append([(a, b)])
             in_address = False
+            k = tok.find("จังหวัด", 3)
+            if k > 0:  # 'ศาลากลางจังหวัดตาก': the venue names its province, and ends there
+                pm = _province_token(fb, tok[k + 7:], a + k + 7, b)
+                if pm is not None:
+                    province = pm
+                    break
         elif _ADDRESS.match(tok) or (in_address and re.match(r"^\d", tok)):
             address.append(tok)
             in_address = True
@@ -339,6 +345,8 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
         # the last venue is in the province; with no venue named ('ณ จังหวัดน่าน') the event itself is
         fb.edge(prev, "LOCATED_IN", fb.mention(province), (province.start, province.end),
                 address=" ".join(address) or None)
+        if prev != eid:  # the event took place in that province too (what users filter by)
+            fb.edge(eid, "LOCATED_IN", province.id, (province.start, province.end))
 
 
 def _listed_provinces(fb: Any, text: str, start: int, end: int) -> list[str]:
