@@ -163,14 +163,47 @@ def _party_list(mentions: list[Mention], a: int, b: int, text: str | None = None
 _PARTIES_END = re.compile(r"ด้วย(?:มี|เห็น|ความ)|โดยมีวัตถุประสงค์|เพื่อ|\n")
 
 
+# an opening that lists its parties below it: '… ระหว่างองค์กรปกครองส่วนท้องถิ่นสี่แห่ง ดังนี้',
+# '… โดยคู่ความร่วมมือ ได้แก่' and then one numbered line per party
+_LIST_FOLLOWS = re.compile(r"(?:ดังนี้|ได้แก่|ดังต่อไปนี้|ประกอบด้วย)\s*:?[ \t]*\n")
+_ENUMERATED = re.compile(r"^[ \t]*(?:\(\s*[0-9๐-๙]{1,2}\s*\)|[0-9๐-๙]{1,2}\s*[.)])[ \t]*", re.M)
+
+
+def _enumerated_parties(text: str, pos: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """The first organisation of each numbered line right after ``pos`` (one party a line)."""
+    out: list[Mention] = []
+    for m in _ENUMERATED.finditer(text, pos, end):
+        if text[pos:m.start()].strip():
+            break  # the numbered list ended
+        line_end = text.find("\n", m.end(), end)
+        line_end = end if line_end < 0 else line_end
+        first = next((x for x in mentions if m.end() <= x.start < min(line_end, m.end() + 3) and x.is_org), None)
+        if first is None:
+            break
+        if first.id not in {o.id for o in out}:
+            out.append(first)
+        pos = line_end + 1
+    return out
+
+
 def _parties(text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """The parties: the title's 'ระหว่าง A กับ B' block when it names them, else the opening
+    sentence's list (or the numbered lines it announces)."""
+    titled = _title_parties(text, start, end, mentions)
+    if len(titled) >= 2:
+        return titled
     m = _MOU_OPENING.search(text, start, end)
     if not m:
-        return _title_parties(text, start, end, mentions)
+        return titled
     # the list ends at the purpose ('เพื่อ…') unless the word is inside a name ('…ที่ดินเพื่อเกษตรกรรม')
     stop = next((x for x in _PARTIES_END.finditer(text, m.end(), end) if not _inside_name(x.start(), mentions)), None)
     stop_at = stop.start() if stop else min(end, m.end() + 400)
-    return _party_list(mentions, m.end(), stop_at, text) or _title_parties(text, start, end, mentions)
+    listed = _LIST_FOLLOWS.search(text, m.end(), min(end, stop_at + 2))
+    if listed:
+        numbered = _enumerated_parties(text, listed.end(), end, mentions)
+        if numbered:
+            return numbered
+    return _party_list(mentions, m.end(), stop_at, text) or titled
 
 
 def extract_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
