@@ -34,9 +34,13 @@ _VENUE_START = re.compile(r"(?:\sณ\s|\sณ(?=[ก-ฮ])|\sที่(?=(?:ต�
 _VENUE_HEAD = re.compile(r"^(?:ห้อง|ศาลากลาง|ลาน|ศาลาว่าการ|ที่ว่าการอำเภอ|ตึก|อาคาร|โรงแรม|ทำเนียบ|หอประชุม|ศูนย์ประชุม"
                          r"|ศูนย์ราชการ|สโมสร|หอ|มหาวิทยาลัย|วิทยาลัย|โรงเรียน)")
 _ADDRESS = re.compile(r"^(?:ชั้น|ถนน|ถ\.|เขต|แขวง|อำเภอ|อ\.|ตำบล|ต\.|เลขที่|ซอย)")
-_PRESIDE = re.compile(r"(?:ได้ให้เกียรติ)?เป็นประธาน")
+_PRESIDE = re.compile(r"(?:ได้ให้เกียรติ)?(?:เป็น|ทำหน้าที่)ประธาน")
 _SPEAK = re.compile(r"กล่าว(?:ว่า|เปิด|รายงาน|ต้อนรับ|ในนาม|เพิ่มเติม)?")
-_ATTEND = re.compile(r"ร่วมการประชุม|ร่วมประชุม|ร่วมเป็นเกียรติ|เข้าร่วม(?:พิธี|การประชุม|กิจกรรม)")
+_ATTEND = re.compile(r"ร่วมการประชุม|ร่วมประชุม|ร่วมเป็นเกียรติ|เข้าร่วม(?:พิธี|การประชุม|กิจกรรม)|ร่วมใน(?:งาน|พิธี)")
+# 'พร้อมด้วย A … B …': the people who come with the subject attend
+_ACCOMPANIED = re.compile(r"พร้อมด้วย\s*")
+# a body that joins an event as a whole: 'กรมคุมประพฤติได้ร่วมกิจกรรมในครั้งนี้'
+_BODY_JOINS = re.compile(r"[ \t]*(?:ได้|ก็)?[ \t]*(?:เข้า)?ร่วม(?:กิจกรรม|งาน|พิธี|ประชุม|การประชุม)")
 _PANEL = re.compile(r"(?:ร่วม)?เป็นวิทยากร|(?:ร่วม|เป็นผู้ร่วม)เสวนา|ร่วมอภิปราย|เป็นผู้อภิปราย")
 _MODERATOR = re.compile(r"เป็นผู้ดำเนินรายการ")
 _PANEL_INTRO = re.compile(r"ได้รับเกียรติจาก|โดย")
@@ -144,6 +148,26 @@ def _add_event(fb: Any, name: str, kind: str, span: tuple[int, int], text: str, 
     return eid, span
 
 
+_MEETING_OF = re.compile(r"(?:การ)?ประชุม(?:สามัญ|วิสามัญ|ครั้งแรก(?:ของ)?)?\s?")
+
+
+def _meeting_host(fb: Any, text: str, espan: tuple[int, int], eid: str, mentions: list[Mention]) -> None:
+    """'การประชุมคณะกรรมการ X ครั้งที่ 3/2567': a committee's meeting is held by that committee."""
+    m = _MEETING_OF.match(text, espan[0])
+    if not m:
+        return
+    host = next((x for x in mentions if m.end() <= x.start <= m.end() + 1 and x.type == "Committee"), None)
+    if host is not None and host.end <= espan[1] + 2:
+        fb.edge(fb.mention(host), "ORGANIZES", eid, (host.start, host.end), role="meeting of")
+
+
+def _joining_bodies(fb: Any, text: str, eid: str, mentions: list[Mention]) -> None:
+    """An organisation right before 'ได้ร่วมกิจกรรม' / 'เข้าร่วมงาน' takes part in the event."""
+    for x in mentions:
+        if x.is_org and x.type not in ("Committee",) and _BODY_JOINS.match(text, x.end):
+            fb.edge(fb.mention(x), "ATTENDS", eid, (x.start, x.end), role="ร่วมกิจกรรม")
+
+
 def _represented_bodies(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention],
                         people: list[Any]) -> None:
     """'โดยมีผู้แทนจาก A B และ C เข้าร่วมประชุม': the bodies sent representatives, so they attend."""
@@ -183,9 +207,11 @@ def extract_news(fb: Any, text: str, start: int, end: int, mentions: list[Mentio
     eid, espan = found
     _venues(fb, text, start, end, eid, mentions)
     _organisers(fb, text, start, end, eid, mentions)
+    _meeting_host(fb, text, espan, eid, mentions)
     _stated_cooperation(fb, text, start, end, eid, mentions, people)
     _people_roles(fb, text, start, end, eid, people, aid)
     _represented_bodies(fb, text, start, end, eid, mentions, people)
+    _joining_bodies(fb, text, eid, mentions)
     _groups(fb, text, start, end, eid, mentions)
 
 
@@ -227,6 +253,7 @@ def extract_letter_event(fb: Any, text: str, start: int, end: int, mentions: lis
         fb.nodes[eid].add_alias("การ" + name)  # 'ประชุม X' and 'การประชุม X' name the same meeting
     _venues(fb, text, span[0], end, eid, mentions)
     _organisers(fb, text, start, end, eid, mentions)
+    _meeting_host(fb, text, espan, eid, mentions)
     _groups(fb, text, start, end, eid, mentions)
     return eid
 
@@ -387,7 +414,8 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
             org = next((x for x in reversed(mentions) if s - 2 <= x.end <= s and x.is_org), None)
         if org is not None:
             fb.edge(fb.mention(org), "ORGANIZES", eid, (min(s, org.start), max(e, org.end)), role="ผู้จัด")
-    for m in re.finditer(r"(?:ได้)?จัด(?:กิจกรรม|โครงการ)?(?:การ)?(?:เสวนา|สัมมนา|ประชุม|ฝึกอบรม|อบรม|งาน|พิธี)|เป็นเจ้าภาพ|จัดขึ้น", text[start:end]):
+    for m in re.finditer(r"(?:ได้)?จัด(?:กิจกรรม|โครงการ)?(?:การ)?(?:เสวนา|สัมมนา|ประชุม|ฝึกอบรม|อบรม|งาน|พิธี)"
+                         r"|(?:ได้)?จัดกิจกรรม(?=\s*[“\"])|เป็นเจ้าภาพ|จัดขึ้น", text[start:end]):
         s = start + m.start()
         line_start = max(start, text.rfind("\n", 0, s) + 1)
         before = [x for x in mentions if line_start <= x.start and x.end <= s and x.is_org]
@@ -502,6 +530,10 @@ def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: li
             if para_start + intro.end() <= p.start < jm.start() and p.id not in presided:
                 fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role="เข้าร่วม")
     _listed_attendees(fb, text, start, end, eid, people, presided)
+    for am in _ACCOMPANIED.finditer(text, start, end):
+        for p in _people_in_sequence(text, am.end(), end, people):
+            if p.id not in presided:
+                fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role="พร้อมด้วย")
     _signatories(fb, text, start, end, eid, people, presided)
     _titled_speakers(fb, text, start, end, eid, people)
     # panels: 'โดย A … B … และ C เป็นผู้ดำเนินรายการ'
