@@ -253,7 +253,7 @@ def extract_letter_event(fb: Any, text: str, start: int, end: int, mentions: lis
         fb.nodes[eid].add_alias("การ" + name)  # 'ประชุม X' and 'การประชุม X' name the same meeting
     _venues(fb, text, span[0], end, eid, mentions)
     _organisers(fb, text, start, end, eid, mentions)
-    _meeting_host(fb, text, espan, eid, mentions)
+    _meeting_host(fb, text, span, eid, mentions)
     _groups(fb, text, start, end, eid, mentions)
     return eid
 

@@ -384,12 +384,34 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
             doc_date, title, kind = _extract_item(fb, text, seg, mentions, mention_starts, in_table,
                                                   doc_date, title, kind)
     letters.link_enclosures(fb)
+    agreements_back_what_they_name(fb)
     info = DocumentInfo(doc_id=doc_id, path=path, fingerprint=source.fingerprint,
                         title=canonical_text(title or (items[0].title if items else "")), kind=kind,
                         date=doc_date)
     for w in getattr(source, "warnings", []) or []:
         fb.issue("warning", "read_warning", w)
     return fb.facts(info)
+
+
+def _squashed(s: str) -> str:
+    return re.sub(r"\s+", "", s)
+
+
+def agreements_back_what_they_name(fb: FactBuilder) -> None:
+    """An agreement whose title names a programme or a centre ('บันทึกข้อตกลง…โครงการX…',
+    '…การดำเนินงานโรงเรียนผู้สูงอายุตำบลY') is made for it: Agreement SUPPORTS it. Of names
+    nested in one another only the longest counts (a title cut at a line end is a prefix)."""
+    targets = [n for n in fb.nodes.values() if n.type in ("Program", "Center")]
+    for a in [n for n in fb.nodes.values() if n.type == "Agreement"]:
+        titles = [_squashed(t) for t in (a.name, *a.aliases)]
+        named = [t for t in targets if len(_squashed(t.name)) >= 8
+                 and any(_squashed(t.name) in title for title in titles)]
+        for t in named:
+            if any(o is not t and _squashed(t.name) in _squashed(o.name) for o in named):
+                continue
+            span = (a.provenance[0].start, a.provenance[0].end) if a.provenance and a.provenance[0].start >= 0 \
+                else None
+            fb.edge(a.id, "SUPPORTS", t.id, span, basis="named in the title")
 
 
 @dataclass

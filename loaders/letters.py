@@ -70,6 +70,14 @@ def extract_letter(fb: Any, text: str, start: int, end: int, mentions: list[Ment
     body_end = closing.start() if closing else end
     from phakhi.loaders.events import extract_letter_event
 
+    # the body reports like news: who signed what with whom ('… โดย นางสาว ก รองอธิบดี… ได้ร่วมลงนาม
+    # ในบันทึกข้อตกลง…'), so people and agreements in prose are read as in a news item
+    from phakhi.loaders.agreements import extract_news_mou
+    from phakhi.loaders.extract import add_people
+
+    body_mentions = [m for m in mentions if body_start <= m.start < body_end]
+    body_people = add_people(fb, text, body_start, body_end, body_mentions, date)
+    extract_news_mou(fb, text, body_start, body_end, body_mentions, body_people, date)
     eid = extract_letter_event(fb, text, body_start, body_end, mentions, title or None)
     if eid is not None:
         fb.edge(did, "MENTIONS", eid, (body_start, body_end), context="announced event")

@@ -324,7 +324,9 @@ _PARENT_TYPES = {"Department", "Office", "Ministry", "IndependentAgency", "Provi
 _NAME_WORDS = {"เพื่อ", "ส่งเสริม", "สนับสนุน", "สร้าง"}
 _ABBR_AFTER = re.compile(r"[ \t]([ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.?)+)")
 _PAREN_ABBR = re.compile(r"((?:[ \t]+[^\s()]{1,10}){0,3})[ \t]*\(([ก-ฮ][^()\n]{1,25})\)")
-_QUOTED_PROGRAM = re.compile(r"(โครงการ|หลักสูตร)\s*[“\"]([^”\"\n]{2,80})[”\"]")
+_QUOTED_PROGRAM = re.compile(r"(โครงการ|หลักสูตร)\s*[“\"]([^”\"\n]{2,80})[”\"]"
+                            # the head inside the quotes: '"โครงการพัฒนา… ISO/IEC 17025"'
+                            r"|[“\"](โครงการ|หลักสูตร)([^”\"\n]{4,160})[”\"]")
 _UNQUOTED_PROGRAM = re.compile(r"(โครงการ|หลักสูตร)(?=[ก-ฮเแโใไ])")
 
 
@@ -546,7 +548,10 @@ def _surname_context(gazetteer: Any) -> re.Pattern[str]:
 def find_program_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out: list[Mention] = []
     for m in _QUOTED_PROGRAM.finditer(text):
-        head, inner = m.group(1), m.group(2).strip()
+        if m.group(1):
+            head, inner = m.group(1), m.group(2).strip()
+        else:
+            head, inner = m.group(3), m.group(3) + m.group(4).strip()
         t = "Curriculum" if head == "หลักสูตร" else "Program"
         name = canonical_text(inner if inner.startswith(head) else head + inner)
         out.append(Mention(m.start(), m.end(), m.group(0), t, node_id(t, name), name,
