@@ -301,9 +301,20 @@ _HEADS = [
     ("กองบัญชาการ", "Office"), ("กอง", "Office"), ("กลุ่มงาน", "Office"), ("กลุ่ม", "Office"), ("ศูนย์", "Center"), ("ชมรม", "Organization"), ("สมาคม", "Organization"),
     ("มูลนิธิ", "Organization"), ("องค์การ", "Organization"), ("เทศบาล", "LocalGovernment"),
     ("โรงเรียน", "Organization"), ("มหาวิทยาลัย", "Organization"), ("อาสาสมัคร", "VolunteerNetwork"),
+    ("โรงพยาบาล", "Office"),
 ]
 _HEAD_TYPE = dict(_HEADS)
 _HEAD_RE = re.compile("(?:" + "|".join(re.escape(h) for h, _ in _HEADS) + ")")
+
+
+def head_type(name: str) -> str | None:
+    """The type a name's head noun gives it ('สมาคมผู้สูงอายุ…' -> Organization), or None.
+
+    >>> head_type("สมาคมผู้สูงอายุอำเภอสามพราน"), head_type("ผู้สูงอายุ")
+    ('Organization', None)
+    """
+    m = _HEAD_RE.match(name)
+    return _HEAD_TYPE[m.group(0)] if m else None
 # words that never continue a unit's name after these heads (กองทุน is a fund, ศูนย์กลาง a hub)
 _NOT_NAMES = re.compile(r"(?:กองทุน|กองทัพ|ศูนย์กลาง|ศูนย์การเรียนรู้|สำนักงานราชการ|กรมธรรม์|สมาคมฯ|"
                         r"ศูนย์ฯ|กองงาน|สำนักงานฯ|กรมการ(?=\s|$)|กองบ|สำนักข่าว)")
@@ -311,7 +322,7 @@ _NOT_NAMES = re.compile(r"(?:กองทุน|กองทัพ|ศูนย�
 _STOPS = re.compile(r"(?:ได้|ลงนาม|ร่วมกับ|ร่วมเป็น|(?<!ความ)(?<!ส่วน)ร่วม|บูรณาการ|โดย|ซึ่ง|เป็น|กับ|ให้|"
                     r"ใน(?=การ|พื้นที่|ระดับ|ฐานะ|นาม|วัน|เขต|จังหวัด|ปี|ส่วน|ตำบล|หมู่บ้าน|สังกัด)|"
                     r"ดำเนิน|ขับเคลื่อน|จำนวน|ประกอบด้วย|อัน|จัด|ทุกจังหวัด|รับผิดชอบ|เพื่อ|ตาม|"
-                    r"หรือ|ที่|มี|เข้า|สร้าง|กล่าว|สนับสนุน|ส่งเสริม|ต่อ|แก่|พร้อม|นาย|ปลัด|อธิบดี)")
+                    r"หรือ|ที่|มี|เข้า|สร้าง|กล่าว|สนับสนุน|ส่งเสริม|ต่อ|แก่|พร้อม|นาย|ปลัด|อธิบดี|ทำหน้าที่)")
 _VERBS = re.compile(r"ร่วม|ตาม|ที่|ได้|ให้|เป็น|โดย|ซึ่ง|กับ|ใน|และ(?=ส|ก|ค|ศ)")
 _ROLE_BEFORE = re.compile(r"(?:เป็น|กรรมการและ|สร้าง|เป็นกรรมการ)\s*$")
 # bodies named after the people they gather: 'ชมรมอาสาสมัครสาธารณสุขประจำหมู่บ้าน…'
