@@ -342,14 +342,18 @@ def _terms(fb: Any, text: str, start: int, end: int) -> dict[str, Any]:
 _DEFINED_AS = re.compile(r"ซึ่งต่อไป(?:ใน[^\n\"“”]{0,30}?)?(?:นี้)?\s*(?:จะ)?เรียกว่า\s*[\"“]([^\"”\n]{1,30})[\"”]")
 
 
-def defined_terms(text: str, start: int, end: int, parties: list[Mention]) -> dict[str, Mention]:
+def defined_terms(text: str, start: int, end: int, parties: list[Mention],
+                  mentions: list[Mention] | None = None) -> dict[str, Mention]:
     """'A โดย … ซึ่งต่อไปในบันทึกข้อตกลงนี้เรียกว่า "ฝ่ายที่หนึ่ง"': the short names the text gives its parties.
 
-    A short name belongs to the last party named before it.
+    A short name belongs to the last party named before it (any mention of that party, so
+    parties taken from the title block are found again in the opening sentence).
     """
+    ids = {p.id for p in parties}
+    named = sorted([m for m in mentions or [] if m.id in ids] + list(parties), key=lambda m: m.start)
     out: dict[str, Mention] = {}
     for m in _DEFINED_AS.finditer(text, start, end):
-        owner = next((p for p in reversed(parties) if p.end <= m.start()), None)
+        owner = next((p for p in reversed(named) if p.end <= m.start()), None)
         if owner is not None:
             out[canonical_text(m.group(1)).strip()] = owner
     return out
@@ -389,7 +393,7 @@ def _first_section(text: str, start: int, end: int) -> int:
 
 def _clauses(fb: Any, text: str, start: int, end: int, mentions: list[Mention], aid: str,
              parties: list[Mention]) -> None:
-    terms = defined_terms(text, start, end, parties)
+    terms = defined_terms(text, start, end, parties, mentions)
     for section_party, s, e in _sections(text, start, end, mentions, terms):
         bound = [section_party] if section_party is not None else parties
         for party in bound:

@@ -511,8 +511,11 @@ def relations_in_text(fb: FactBuilder, text: str, start: int, end: int, mentions
                       subject: Mention | None = None) -> None:
     """COOPERATES_WITH and PART_OF stated in prose (news items, MOU preambles)."""
     from phakhi.loaders.agreements import supports_in_text
+    from phakhi.loaders.succession import stated_successions
 
     supports_in_text(fb, text, start, end, mentions)  # 'X สนับสนุน Y' in prose
+    for old, new in stated_successions(text, start, end, mentions):
+        fb.edge(fb.mention(old), "SUCCEEDED_BY", fb.mention(new), (old.start, new.end), basis="stated")
     found = MentionIndex(mentions)
     for m in _COOP.finditer(text, start, end):
         other = _next_org(found, m.end(), m.end() + 3)
