@@ -105,10 +105,19 @@ def test_head_of_a_provincial_office_holds_that_office() -> None:
     assert ("สำนักงานศึกษาธิการจังหวัดตาก", "ตาก") in _edges(f, "LOCATED_IN")
 
 
-def test_governor_of_a_named_province_is_that_provinces_position() -> None:
+def test_governor_of_a_named_province_holds_the_post_in_that_province() -> None:
+    # the province's own administration names no office: the post is the province's
+    # (the convention of the development gold, ../shared/dev/README.md)
     f = _facts("นายสมชาย ใจดี ผู้ว่าราชการจังหวัดลำพูน เป็นประธานในพิธี")
-    assert ("สมชาย ใจดี", "ผู้ว่าราชการจังหวัดลำพูน") in _holds(f)
-    assert "ผู้ว่าราชการจังหวัดลำพูน" in _names(f, "Position")
+    assert ("สมชาย ใจดี", "ลำพูน") in _holds(f)
+    held = [e for e in f.edges if e.type == "HOLDS_POSITION"]
+    assert [e.properties.get("position") for e in held] == ["ผู้ว่าราชการจังหวัด"]
+    assert "ผู้ว่าราชการจังหวัดลำพูน" not in _names(f, "Position")
+
+
+def test_deputy_governor_and_provincial_deputy_hold_their_post_in_the_province() -> None:
+    f = _facts("นายวีระ ทองดี รองผู้ว่าราชการจังหวัดตาก และนายสมศักดิ์ ใจงาม ปลัดจังหวัดนนทบุรี ร่วมประชุม")
+    assert {("วีระ ทองดี", "ตาก"), ("สมศักดิ์ ใจงาม", "นนทบุรี")} <= _holds(f)
 
 
 def test_governor_of_every_province_stays_the_generic_post() -> None:
