@@ -836,9 +836,13 @@ def _party_for(org: Mention, parties: list[Mention]) -> str:
 
 # -- MOUs reported in news -------------------------------------------------------------------
 
-_NEWS_TITLE = re.compile(r"((?:บันทึกข้อตกลง(?:ว่าด้วย|ความร่วมมือ)|บันทึกความเข้าใจ(?:ว่าด้วย|ทางวิชาการ)?|บันทึกความร่วมมือ)[^\n]*?)(?=\s*\((?:MOU|MoU|ม\.? โอ\.?ยู\.?)\)|\s+(?:ร่วมกับ|กับ)\s|\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เมื่อ|\s+ระหว่าง|\s+เพื่อ|\s+ทั้งนี้|\s*$|\n)", re.M)
+# the agreement's title as a news item writes it: a head noun, an optional '(MOU)' tag that is
+# part of the written title ('บันทึกข้อตกลง (MOU) โครงการ…'), the topic up to a clause boundary
+_NEWS_TITLE = re.compile(r"((?:บันทึก(?:ข้อตกลง|ความเข้าใจ|ความร่วมมือ)|(?<!บันทึก)ข้อตกลงความร่วมมือ)"
+                         r"(?![ \t]*(?:ดังกล่าว|นี้|ฉบับ|ฯ|ที่))"  # 'บันทึกข้อตกลงดังกล่าว…' refers back
+                         r"(?:[ \t]*\((?:MOU|MoU|เอ็มโอยู)\)(?=[ \t]*\S))?[^\n]*?)(?=\s*\((?:MOU|MoU|ม\.? โอ\.?ยู\.?)\)|\s+(?:ร่วมกับ|กับ)|\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เมื่อ|\s+ระหว่าง|\s+เพื่อ|\s+ทั้งนี้|\s*$|\n)", re.M)
 _NEWS_ROLE = re.compile(r"ร่วมเป็นเกียรติ|กล่าว|โดยมี|เป็นประธาน|เป็นสักขีพยาน|ร่วมเป็นสักขี|ลงนาม")
-_SIGNING = re.compile(r"ลงนาม(?:ใน)?(?:บันทึก|ข้อตกลง|MOU)|พิธีลงนาม")
+_SIGNING = re.compile(r"ลงนาม(?:ใน)?(?:บันทึก|ข้อตกลง|MOU)|พิธีลงนาม|จัดทำ(?:บันทึก|ข้อตกลง|MOU)|ทำ\s?MOU|เป็นผู้ลงนาม")
 
 
 # 'A ลงนามบันทึกข้อตกลงความร่วมมือ (MOU) กับ B', 'A ร่วมลงนาม MOU ร่วมกับ B และ C'
@@ -850,6 +854,10 @@ _BODY_TYPES = ("Ministry", "Department", "Office", "IndependentAgency", "Provinc
 
 def _is_body(x: Mention) -> bool:
     return x.type in _BODY_TYPES
+
+
+# 'ระหว่าง A กับ B' after a title, up to the next clause: the title as it is also quoted
+_BETWEEN_CLAUSE = re.compile(r"\s*ระหว่าง\s*[^\n]*?(?=\s(?:โดย|เพื่อ|ณ|เมื่อ|ซึ่ง|ทั้งนี้|ครั้งนี้)|\n|$)")
 
 
 def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention], people: list[Any],
@@ -866,7 +874,10 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
     title = canonical_text(best.group(1))
     ordinal = sum(1 for n in fb.nodes.values() if n.type == "Agreement") + 1
     aid = node_id("Agreement", title, fb.doc_id, ordinal)
-    fb.node(aid, "Agreement", title, best.span(1), title=title, document=fb.doc_id, ordinal=ordinal)
+    between_end = _BETWEEN_CLAUSE.match(text, best.end(1))
+    forms = [canonical_text(fb.clean[best.start(1):between_end.end()])] if between_end else []
+    fb.node(aid, "Agreement", title, best.span(1), forms, title=title, document=fb.doc_id, ordinal=ordinal)
+    fb.reported_agreements.add(aid)
     offices = {m.name: m for m in mentions if m.is_org}
     signers: list[tuple[Any, Mention]] = []
     for p in people:

@@ -84,7 +84,8 @@ def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[
         return found
     if cer:
         # the ceremony is named after the agreement it signs
-        title_end = re.compile(r"\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เพื่อ|\n").search(text, cer.end(), end)
+        title_end = re.compile(r"\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เพื่อ|\s+ภายใต้|\s+ระหว่าง|\n").search(
+            text, cer.end(), end)
         e = title_end.start() if title_end else min(end, cer.end() + 200)
         written = canonical_text(fb.clean[cer.start():e])
         # canonical name: 'พิธีลงนาม' + the agreement's title ('พิธีลงนามใน…' stays an alias)

@@ -56,6 +56,8 @@ class FactBuilder:
         self._mentioned: set[tuple[str, int, int]] = set()
         # ids of Event nodes in creation order (press releases link the item's events)
         self.event_ids: list[str] = []
+        # Agreements known only from a report of their signing (news, a letter's body)
+        self.reported_agreements: set[str] = set()
         self._newlines: list[int] | None = None
 
     def dates(self, start: int, end: int) -> list[Any]:
@@ -201,6 +203,28 @@ class FactBuilder:
             pid = self._entry_parent(m)
             if pid:
                 self.edge(m.id, "PART_OF", pid, (m.start, m.end), relation="sub_organization")
+
+    def fold_into(self, old_id: str, new_id: str) -> None:
+        """Make ``old_id`` the same node as ``new_id``: its names become aliases, its edges move."""
+        old, new = self.nodes.get(old_id), self.nodes.get(new_id)
+        if old is None or new is None or old_id == new_id:
+            return
+        new.add_alias(old.name, *old.aliases)
+        for k, v in old.properties.items():
+            new.properties.setdefault(k, v)
+        for eid, e in list(self.edges.items()):
+            if old_id not in (e.source, e.target):
+                continue
+            del self.edges[eid]
+            self._edge_prov_seen.pop(eid, None)
+            src = new_id if e.source == old_id else e.source
+            dst = new_id if e.target == old_id else e.target
+            for p in e.provenance:
+                self.edge(src, e.type, dst, (p.start, p.end) if p.start >= 0 else None, e.qualifier,
+                          **e.properties)
+        del self.nodes[old_id]
+        if old_id in self.event_ids:
+            self.event_ids.remove(old_id)
 
     def issue(self, level: str, code: str, message: str, **details: Any) -> None:
         self.issues.append(Issue(level, code, message, self.doc_id, self.path, details))
@@ -384,6 +408,7 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
             doc_date, title, kind = _extract_item(fb, text, seg, mentions, mention_starts, in_table,
                                                   doc_date, title, kind)
     letters.link_enclosures(fb)
+    reported_agreements_are_the_texts(fb)
     agreements_back_what_they_name(fb)
     info = DocumentInfo(doc_id=doc_id, path=path, fingerprint=source.fingerprint,
                         title=canonical_text(title or (items[0].title if items else "")), kind=kind,
@@ -395,6 +420,27 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
 
 def _squashed(s: str) -> str:
     return re.sub(r"\s+", "", s)
+
+
+def reported_agreements_are_the_texts(fb: FactBuilder) -> None:
+    """An agreement a letter or news item reports ('ได้ร่วมลงนามในบันทึกข้อตกลง X') is the MOU
+    text X of the same file when one is there: one node, with both sources."""
+    texts = [n for n in fb.nodes.values() if n.type == "Agreement" and n.id not in fb.reported_agreements]
+    for aid in list(fb.reported_agreements):
+        reported = fb.nodes.get(aid)
+        if reported is None:
+            continue
+        names = {_squashed(x) for x in (reported.name, *reported.aliases)}
+        same = next((t for t in texts if any(_same_title(a, _squashed(b)) for a in names
+                                             for b in (t.name, *t.aliases))), None)
+        if same is not None:
+            fb.fold_into(aid, same.id)
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Equal titles, or one the other's start (a report that ran on past the title)."""
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or len(short) >= 30 and long_.startswith(short)
 
 
 def agreements_back_what_they_name(fb: FactBuilder) -> None:
