@@ -141,14 +141,20 @@ def _title_parties(text: str, start: int, end: int, mentions: list[Mention]) -> 
 _REPRESENTED_BY = re.compile(r"(?:^|\s)(?:โดย|ซึ่ง)(?!ความ|มี|ทั้ง|การ|ที่)[^\n]*?(?=\s*(?:กับ|ฝ่ายหนึ่ง|และ(?=\s|[ก-ฮ]))|$)")
 
 
+_PROVINCE_AS_PARTY = re.compile(r"(?:^|[\s,]|ระหว่าง|กับ|และ)จังหวัด[ \t]?$")
+
+
 def _party_list(mentions: list[Mention], a: int, b: int, text: str | None = None) -> list[Mention]:
     """The organisations named in text[a:b]; a ministry right after a department only says whose it is."""
     out: list[Mention] = []
     prev: Mention | None = None
     skip = [m.span() for m in _REPRESENTED_BY.finditer(text, a, b)] if text is not None else []
     for x in mentions:
-        if not (a <= x.start < b) or not x.is_org or x.type in ("VolunteerNetwork", "Committee"):
+        if not (a <= x.start < b) or x.type in ("VolunteerNetwork", "Committee"):
             continue
+        if not x.is_org and not (x.type == "Province" and text is not None and _PROVINCE_AS_PARTY.search(
+                text, max(0, x.start - 16), x.start)):
+            continue  # a province is a party only as 'จังหวัดX' (its administration), not as a place
         if any(s0 <= x.start < s1 for s0, s1 in skip) and out:
             continue
         if prev is not None and x.type == "Ministry" and prev.type != "Ministry" and x.start - prev.end <= 2:
@@ -899,7 +905,7 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
     if between:
         stop = re.compile(r"\s(?:โดย|เพื่อ|ณ|เมื่อ|ซึ่ง|ทั้งนี้)|\n").search(text, between.end(), end)
         b_end = stop.start() if stop else min(end, between.end() + 300)
-        named = _party_list(mentions, between.end(), b_end)
+        named = _party_list(mentions, between.end(), b_end, text)
         # 'ลงนามบันทึกข้อตกลง… ระหว่าง นายA อธิบดีกรมX กับ นายB อธิบดีกรมY': the people named are the signers
         for p in people:
             org = next((c.org for c in p.positions if c.org is not None and not c.former), None)

@@ -301,9 +301,10 @@ _HEADS = [
     ("กองบัญชาการ", "Office"), ("กอง", "Office"), ("กลุ่มงาน", "Office"), ("กลุ่ม", "Office"), ("ศูนย์", "Center"), ("ชมรม", "Organization"), ("สมาคม", "Organization"),
     ("มูลนิธิ", "Organization"), ("องค์การ", "Organization"), ("เทศบาล", "LocalGovernment"),
     ("โรงเรียน", "Organization"), ("มหาวิทยาลัย", "Organization"), ("อาสาสมัคร", "VolunteerNetwork"),
-    ("โรงพยาบาล", "Office"),
+    ("โรงพยาบาล", "Office"), ("มณฑลทหารบก", "Office"), ("กองทัพภาค", "Office"),
 ]
 _HEAD_TYPE = dict(_HEADS)
+_ORDINAL_AFTER = re.compile(r"[ \t]?ที่[ \t]?[0-9๐-๙]{1,3}(?![0-9๐-๙/])")
 _HEAD_RE = re.compile("(?:" + "|".join(re.escape(h) for h, _ in _HEADS) + ")")
 
 
@@ -442,6 +443,9 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
             if first_stop and first_stop.group(0) not in _NAME_WORDS:
                 continue  # 'คณะทำงานบูรณาการ…', 'มูลนิธิที่เกี่ยวข้อง': a phrase, not a name
             end = _cut_at_stops(text, body, end)
+        om = _ORDINAL_AFTER.match(text, end)
+        if om:  # 'มณฑลทหารบกที่ ๒๗', 'เขตสุขภาพที่ 1': an ordinal is part of the name
+            end = om.end()
         if end - body < 2:
             continue
         # 'ศูนย์… 2019 ส่วนหน้า (ศบค.มท. ส่วนหน้า)': an abbreviation in brackets closes the name
@@ -706,9 +710,35 @@ def find_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
     units = _named_units(text, refs, gazetteer)
     regions = _regional_units(text, refs + pats)
     branches = _province_branches(text, refs + pats)
-    allm = resolve_overlaps(refs + pats + progs + insts + units + regions + branches)
+    scoped = _scoped_collectives(text, refs, gazetteer)
+    allm = resolve_overlaps(refs + pats + progs + insts + units + regions + branches + scoped)
     _parent_after(text, allm)
     return _bracketed_abbreviations(text, allm)
+
+
+_IN_PROVINCE = re.compile(r"[ \t]?ใน(?:พื้นที่|เขต)?[ \t]?จังหวัด[ \t]?")
+
+
+def _scoped_collectives(text: str, refs: list[Mention], gazetteer: Any = None) -> list[Mention]:
+    """'องค์กรปกครองส่วนท้องถิ่นในพื้นที่จังหวัดลำพูน': a class of local bodies bounded to one
+    province is a party of its own (all of them there), not the nationwide class."""
+    gaz = _load_gazetteer(gazetteer)
+    provinces = {r.start: r for r in refs if r.type == "Province"}
+    out: list[Mention] = []
+    for r in refs:
+        entry = gaz.entries.get(r.key) if r.key else None
+        if r.type != "LocalGovernment" or entry is None or not entry.extra.get("generic"):
+            continue
+        m = _IN_PROVINCE.match(text, r.end)
+        prov = provinces.get(m.end()) if m else None
+        if prov is None:
+            continue
+        name = canonical_text(text[r.start:prov.end])
+        inst = Mention(r.start, prov.end, text[r.start:prov.end], "LocalGovernment",
+                       node_id("LocalGovernment", name), name)
+        inst.implied.append(("LOCATED_IN", prov, {}))
+        out.append(inst)
+    return out
 
 
 _REGION = re.compile(r"[ \t]*เขต[ \t]*([0-9๐-๙]{1,3})(?![0-9๐-๙])")
