@@ -217,7 +217,7 @@ def extract_news(fb: Any, text: str, start: int, end: int, mentions: list[Mentio
 
 
 # a letter's subject that invites to an event: 'ขอเชิญประชุมชี้แจง…', 'ขอเชิญเข้าร่วมสัมมนา…'
-_INVITE = re.compile(r"^(?:ขอ)?(?:เรียน)?เชิญ(?:เข้า)?(?:ร่วม)?\s*(?=(?:การ)?(?:ประชุม|สัมมนา|อบรม|ฝึกอบรม|เสวนา|งาน|พิธี))")
+_INVITE = re.compile(r"^(?:ขอ)?(?:เรียน)?เชิญ(?:เข้า)?(?:ร่วม)?\s*(?=(?:การ)?(?:ประชุม|สัมมนา|อบรม|ฝึกอบรม|เสวนา|งาน|พิธี|กิจกรรม))")
 
 
 def extract_letter_event(fb: Any, text: str, start: int, end: int, mentions: list[Mention],

@@ -430,7 +430,11 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
             first_stop = None  # 'สำนักงานจัดหางาน…': a compound, not a verb
         if first_stop and (first_stop.group(0) not in _NAME_WORDS or head == "อาสาสมัคร"):
             continue  # 'คณะทำงานบูรณาการ…', 'มูลนิธิที่เกี่ยวข้อง': a phrase, not a name
-        if inner and (head.startswith("คณะ") or (head in _GROUP_HEADS and inner[0].type != "Province")) \
+        # a centre of a network is named after it: 'ศูนย์อาสาสมัครป้องกันภัยฝ่ายพลเรือนจังหวัดกระบี่'
+        network_centre = head == "ศูนย์" and bool(inner) and inner[0].start == body \
+            and inner[0].type == "VolunteerNetwork"
+        if inner and (head.startswith("คณะ") or (head in _GROUP_HEADS and inner[0].type != "Province")
+                      or network_centre) \
                 and not _VERBS.search(text, body, inner[0].start):
             end = max(end, inner[0].end)
             end = _cut_at_stops(text, inner[0].end, end, min_len=0)
