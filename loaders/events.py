@@ -165,7 +165,8 @@ def _meeting_host(fb: Any, text: str, espan: tuple[int, int], eid: str, mentions
 def _joining_bodies(fb: Any, text: str, eid: str, mentions: list[Mention]) -> None:
     """An organisation right before 'ได้ร่วมกิจกรรม' / 'เข้าร่วมงาน' takes part in the event."""
     for x in mentions:
-        if x.is_org and x.type not in ("Committee",) and _BODY_JOINS.match(text, x.end):
+        if x.is_org and x.type not in ("Committee",) and _BODY_JOINS.match(text, x.end) \
+                and not _POST_BEFORE.search(text, max(0, x.start - 30), x.start):  # 'อธิบดีกรมX ร่วม…' is a person
             fb.edge(fb.mention(x), "ATTENDS", eid, (x.start, x.end), role="ร่วมกิจกรรม")
 
 

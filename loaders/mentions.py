@@ -301,7 +301,8 @@ _HEADS = [
     ("กองบัญชาการ", "Office"), ("กอง", "Office"), ("กลุ่มงาน", "Office"), ("กลุ่ม", "Office"), ("ศูนย์", "Center"), ("ชมรม", "Organization"), ("สมาคม", "Organization"),
     ("มูลนิธิ", "Organization"), ("องค์การ", "Organization"), ("เทศบาล", "LocalGovernment"),
     ("โรงเรียน", "Organization"), ("มหาวิทยาลัย", "Organization"), ("อาสาสมัคร", "VolunteerNetwork"),
-    ("โรงพยาบาล", "Office"), ("มณฑลทหารบก", "Office"), ("กองทัพภาค", "Office"),
+    ("โรงพยาบาล", "Office"), ("มณฑลทหารบก", "Office"), ("กองทัพภาค", "Office"), ("สถาบัน", "Office"),
+    ("สภา", "Organization"), ("วิทยาลัย", "Organization"),
 ]
 _HEAD_TYPE = dict(_HEADS)
 _ORDINAL_AFTER = re.compile(r"[ \t]?ที่[ \t]?[0-9๐-๙]{1,3}(?![0-9๐-๙/])")
@@ -317,7 +318,7 @@ def head_type(name: str) -> str | None:
     m = _HEAD_RE.match(name)
     return _HEAD_TYPE[m.group(0)] if m else None
 # words that never continue a unit's name after these heads (กองทุน is a fund, ศูนย์กลาง a hub)
-_NOT_NAMES = re.compile(r"(?:กองทุน|กองทัพ|ศูนย์กลาง|ศูนย์การเรียนรู้|สำนักงานราชการ|กรมธรรม์|สมาคมฯ|"
+_NOT_NAMES = re.compile(r"(?:กองทุน|กองทัพ|สถาบันหลัก|สถาบันครอบครัว|สถาบันการศึกษา|สถาบันพระมหากษัตริย์|สถาบันศาสนา|ศูนย์กลาง|ศูนย์การเรียนรู้|สำนักงานราชการ|กรมธรรม์|สมาคมฯ|"
                         r"ศูนย์ฯ|กองงาน|สำนักงานฯ|กรมการ(?=\s|$)|กองบ|สำนักข่าว)")
 # verbs and function words that end a name written without spaces
 _STOPS = re.compile(r"(?:ได้|ลงนาม|ร่วมกับ|ร่วมเป็น|(?<!ความ)(?<!ส่วน)ร่วม|บูรณาการ|โดย|ซึ่ง|เป็น|กับ|ให้|"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from phakhi.graph.model import canonical_text, node_id
-from phakhi.loaders.mentions import lookup_name
+from phakhi.loaders.mentions import Mention, find_mentions, lookup_name
 from phakhi.loaders.tables import check_table
 
 
@@ -132,13 +132,38 @@ def _trainer_type(title: str) -> str | None:
     return m.group(1) if m else None
 
 
+# a legend under a table's title: 'สพฉ. = สถาบันการแพทย์ฉุกเฉินแห่งชาติ', 'ปภ. หมายถึง กรม…'
+_LEGEND_LINE = re.compile(r"^[ \t]*([ก-ฮA-Za-z][ก-ฮA-Za-z.]{0,12})[ \t]*(?:=|หมายถึง|:)[ \t]*([^\n=]{4,120}?)[ \t]*$", re.M)
+
+
+def legend_abbreviations(text: str) -> dict[str, str]:
+    r"""The abbreviations a document defines for itself, one a line.
+
+    >>> legend_abbreviations("คำอธิบาย\n  สพฉ. = สถาบันการแพทย์ฉุกเฉินแห่งชาติ\n")
+    {'สพฉ.': 'สถาบันการแพทย์ฉุกเฉินแห่งชาติ'}
+    """
+    return {m.group(1): canonical_text(m.group(2)) for m in _LEGEND_LINE.finditer(text)}
+
+
+def _legend_body(full: str | None, gazetteer: Any) -> Mention | None:
+    """The organisation a legend's full name names: a known body or one named by its head noun."""
+    if not full:
+        return None
+    known = lookup_name(full, gazetteer)
+    if known is not None:
+        return known
+    found = [m for m in find_mentions(full, gazetteer) if m.is_org and m.start == 0 and m.end >= len(full) - 1]
+    return found[0] if found else None
+
+
 def extract_trainer_tables(fb: Any, text: str, gazetteer: Any = None) -> list[tuple[int, int]]:
     """Add HAS_TRAINERS edges for every registry table; the spans of the tables."""
     spans: list[tuple[int, int]] = []
+    legend = legend_abbreviations(text)
     for table in _tables(text):
         columns = [canonical_text(str(c if isinstance(c, str) else getattr(c, "header", c)))
                    for c in table.columns]
-        col_orgs = [lookup_name(c, gazetteer) for c in columns]
+        col_orgs = [lookup_name(c, gazetteer) or _legend_body(legend.get(c), gazetteer) for c in columns]
         if not any(o is not None and o.is_org for o in col_orgs):
             continue
         tspan = tuple(table.span)
