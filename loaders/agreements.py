@@ -845,7 +845,8 @@ def _party_for(org: Mention, parties: list[Mention]) -> str:
 # the agreement's title as a news item writes it: a head noun, an optional '(MOU)' tag that is
 # part of the written title ('บันทึกข้อตกลง (MOU) โครงการ…'), the topic up to a clause boundary
 _NEWS_TITLE = re.compile(r"((?:บันทึก(?:ข้อตกลง|ความเข้าใจ|ความร่วมมือ)|(?<!บันทึก)ข้อตกลงความร่วมมือ)"
-                         r"(?![ \t]*(?:ดังกล่าว|นี้|ฉบับ|ฯ|ที่))"  # 'บันทึกข้อตกลงดังกล่าว…' refers back
+                         # 'บันทึกข้อตกลงดังกล่าว…', '…ความร่วมมือฉบับที่ลงนามแล้ว' refer back
+                         r"(?![ \t]*(?:ความร่วมมือ|ความเข้าใจ)?[ \t]*(?:ดังกล่าว|นี้|ฉบับ|ฯ|ที่))"
                          r"(?:[ \t]*\((?:MOU|MoU|เอ็มโอยู)\)(?=[ \t]*\S))?[^\n]*?)(?=\s*\((?:MOU|MoU|ม\.? โอ\.?ยู\.?)\)|\s+(?:ร่วมกับ|กับ)|\s+โดย|\s*ใน(?:วัน|ระหว่าง)|\s+ณ\s|\s+เมื่อ|\s+ระหว่าง|\s+เพื่อ|\s+ทั้งนี้|\s*$|\n)", re.M)
 _NEWS_ROLE = re.compile(r"ร่วมเป็นเกียรติ|กล่าว|โดยมี|เป็นประธาน|เป็นสักขีพยาน|ร่วมเป็นสักขี|ลงนาม")
 _SIGNING = re.compile(r"ลงนาม(?:ใน)?(?:บันทึก|ข้อตกลง|MOU)|พิธีลงนาม|จัดทำ(?:บันทึก|ข้อตกลง|MOU)|ทำ\s?MOU|เป็นผู้ลงนาม")
@@ -862,6 +863,7 @@ def _is_body(x: Mention) -> bool:
     return x.type in _BODY_TYPES
 
 
+_SIGNED_TITLE = re.compile(r"(?:ลงนาม|จัดทำ)(?:ใน|ร่วมกัน)?\s*$")
 # 'ระหว่าง A กับ B' after a title, up to the next clause: the title as it is also quoted
 _BETWEEN_CLAUSE = re.compile(r"\s*ระหว่าง\s*[^\n]*?(?=\s(?:โดย|เพื่อ|ณ|เมื่อ|ซึ่ง|ทั้งนี้|ครั้งนี้)|\n|$)")
 
@@ -876,7 +878,9 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
         titles = list(_NEWS_TITLE.finditer(text, start, end))
     if not titles:
         return None
-    best = max(titles, key=lambda m: len(m.group(1)))
+    # the title the signing verb takes ('ลงนามในบันทึกข้อตกลง X'), else the longest one
+    signed = [m for m in titles if _SIGNED_TITLE.search(text, max(start, m.start() - 14), m.start())]
+    best = max(signed or titles, key=lambda m: len(m.group(1)))
     title = canonical_text(best.group(1))
     ordinal = sum(1 for n in fb.nodes.values() if n.type == "Agreement") + 1
     aid = node_id("Agreement", title, fb.doc_id, ordinal)

@@ -171,6 +171,9 @@ def _one_addressee(fb: Any, part: str, a: int, b: int, did: str, mentions: list[
 _REF_LETTER = re.compile(r"หนังสือ\s*(.*?)\s*ที่\s+([ก-ฮ]{1,4}\.?\s?[\d./ ก-ฮ]{2,30}?)\s*(?:ลงวันที่\s*(.+))?$")
 
 
+_REF_AGREEMENT = re.compile(r"((?:บันทึก(?:ข้อตกลง|ความเข้าใจ|ความร่วมมือ)|ข้อตกลงความร่วมมือ)\S.*?)\s*(?:ลงวันที่\s*(.+))?$")
+
+
 def _reference(fb: Any, text: str, start: int, end: int, did: str, issuer: Mention | None,
                mentions: list[Mention]) -> None:
     """'อ้างถึง หนังสือกรม X ที่ พม 0604/ว 215 ลงวันที่ 3 กรกฎาคม 2566': the earlier letter, a Document
@@ -179,6 +182,16 @@ def _reference(fb: Any, text: str, start: int, end: int, did: str, issuer: Menti
 
     ref = _REFERENCE.search(text, start, end)
     if ref is None:
+        return
+    am = _REF_AGREEMENT.match(ref.group(1))
+    if am is not None:  # 'อ้างถึง บันทึกข้อตกลง… ลงวันที่ 25 พ.ค. 2565': the agreement referred to
+        title = canonical_text(am.group(1))
+        dates = find_dates(am.group(2) or "")
+        aid = node_id("Agreement", title)
+        fb.node(aid, "Agreement", title, (ref.start(1), ref.start(1) + am.end(1)), title=title,
+                date=dates[0].start.isoformat() if dates else None)
+        fb.reported_agreements.add(aid)
+        fb.edge(did, "MENTIONS", aid, ref.span(1), context="อ้างถึง")
         return
     rm = _REF_LETTER.search(ref.group(1))
     if rm is None:
