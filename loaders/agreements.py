@@ -365,6 +365,9 @@ def defined_terms(text: str, start: int, end: int, parties: list[Mention],
     return out
 
 
+_PARTY_HEADING = re.compile(r"^[ \t]*(?:\d{1,2}\.\d{1,2}\.?|\(\d{1,2}\)|\d{1,2}\))[ \t]+([^\n]{2,80}?)[ \t:]*$", re.M)
+
+
 def _sections(text: str, start: int, end: int, mentions: list[Mention],
               terms: dict[str, Mention] | None = None) -> list[tuple[Mention | None, int, int]]:
     """Clause sections: (the party they bind, start, end); None for a joint section binding every party."""
@@ -383,6 +386,16 @@ def _sections(text: str, start: int, end: int, mentions: list[Mention],
             heads.append((org, m.start(), m.end()))
     for m in _JOINT_SECTION.finditer(text, start, end):
         heads.append((None, m.start(), m.end()))
+    # '๒.๑ เทศบาล' / '(๒) สสว.9' alone on a line: a sub-heading naming one party (by its short name)
+    taken = {h[1] for h in heads}
+    for m in _PARTY_HEADING.finditer(text, start, end):
+        label = canonical_text(m.group(1)).strip()
+        org = (terms or {}).get(label)
+        if org is None:
+            whole = [x for x in mentions if x.start == m.start(1) and x.end >= m.end(1) - 1 and x.is_org]
+            org = whole[0] if whole else None
+        if org is not None and m.start() not in taken:
+            heads.append((org, m.start(), m.end()))
     heads.sort(key=lambda h: h[1])
     out = []
     for i, (org, hs, he) in enumerate(heads):

@@ -305,6 +305,8 @@ _HEADS = [
     ("สภา", "Organization"), ("วิทยาลัย", "Organization"),
 ]
 _HEAD_TYPE = dict(_HEADS)
+# a regional office's number: 'สำนักงานส่งเสริมและสนับสนุนวิชาการ 9' (not a count: '3 แห่ง', '50 คน')
+_NUMBERED_AFTER = re.compile(r"[ \t][0-9๐-๙]{1,2}(?=[ \t\n]|$)(?![ \t]*(?:แห่ง|คน|ราย|ปี|ครั้ง|หน่วย|ศูนย์|ฉบับ|เดือน|วัน))")
 _ORDINAL_AFTER = re.compile(r"[ \t]?ที่[ \t]?[0-9๐-๙]{1,3}(?![0-9๐-๙/])")
 _HEAD_RE = re.compile("(?:" + "|".join(re.escape(h) for h, _ in _HEADS) + ")")
 
@@ -357,7 +359,7 @@ def _run_end(text: str, start: int, limit: int = 90) -> int:
 
 # words that hold a stop word inside them and go on naming things ('โรคติดต่อ', 'พื้นที่')
 _COMPOUNDS = re.compile(r"ติดต่อ|แบบบูรณาการ|เชิงบูรณาการ|จัดหางาน|จัดการ|ต่อเนื่อง|พื้นที่|หน้าที่|สถานที่|ที่ดิน|ที่อยู่อาศัย|มีส่วนร่วม|เป็นธรรม|"
-                        r"ต่อต้าน|ดำเนินคดี|ให้คำปรึกษา")
+                        r"ต่อต้าน|ดำเนินคดี|ให้คำปรึกษา|และสนับสนุน|และส่งเสริม")
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
@@ -448,8 +450,8 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
             if first_stop and first_stop.group(0) not in _NAME_WORDS:
                 continue  # 'คณะทำงานบูรณาการ…', 'มูลนิธิที่เกี่ยวข้อง': a phrase, not a name
             end = _cut_at_stops(text, body, end)
-        om = _ORDINAL_AFTER.match(text, end)
-        if om:  # 'มณฑลทหารบกที่ ๒๗', 'เขตสุขภาพที่ 1': an ordinal is part of the name
+        om = _ORDINAL_AFTER.match(text, end) or (_NUMBERED_AFTER.match(text, end) if head in ("สำนักงาน", "ศูนย์", "สถาบัน") else None)
+        if om:  # 'มณฑลทหารบกที่ ๒๗', 'สำนักงาน…วิชาการ 9': the number is part of the name
             end = om.end()
         if end - body < 2:
             continue
