@@ -475,7 +475,7 @@ def _extract_item(fb: FactBuilder, text: str, seg: Any, mentions: list[Mention],
                   table_spans: _Spans, doc_date: str | None, title: str,
                   kind: str) -> tuple[str | None, str, str]:
     """The facts of one item (or piece of one); the document's date, title and kind so far."""
-    from phakhi.loaders import agreements, events, letters, orders
+    from phakhi.loaders import agreements, events, letters, minutes, orders
 
     lo = bisect.bisect_left(mention_starts, seg.start)
     hi = bisect.bisect_left(mention_starts, seg.end)
@@ -485,6 +485,9 @@ def _extract_item(fb: FactBuilder, text: str, seg: Any, mentions: list[Mention],
     if hint == "mou" or agreements.looks_like_mou(text, seg.start, seg.end):
         agreements.extract_mou(fb, text, seg.start, seg.end, seg_mentions)
         return doc_date, title, kind or "mou"
+    if minutes.looks_like_minutes(text, seg.start, seg.end):
+        minutes.extract_minutes(fb, text, seg.start, seg.end, seg_mentions)
+        return doc_date, title or seg.title, kind or "minutes"
     if orders.looks_like_order(text, seg.start, seg.end):
         orders.extract_order(fb, text, seg.start, seg.end, seg_mentions)
         return doc_date, title or seg.title, kind or "order"
