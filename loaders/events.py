@@ -20,7 +20,9 @@ _NAME_PART = (r"(?:\s*[“\"][^”\"\n]{2,120}[”\"]"
               r"|\s?\([^()\n]{1,40}\)"
               r"|\s(?:ภายใต้)?(?:ใน)?(?:หัวข้อ|แนวคิด|เรื่อง)\s*[“\"][^”\"\n]{2,120}[”\"]"
               r"|\s(?:ด้าน|หัวข้อ|หลักสูตร)[^\s“\"]+"
-              r"|\s?(?:รุ่นที่|ครั้งที่|ประจำปี(?:งบประมาณ)?)(?:\s*พ\.ศ\.)?\s*\d[\d/]*)")
+              r"|\s?(?:รุ่นที่|ครั้งที่|ประจำปี(?:งบประมาณ|การศึกษา)?)(?:\s*พ\.ศ\.)?\s*\d[\d/]*"
+              # where and at which level: 'จังหวัดร้อยเอ็ด', 'ภาค 7', 'ระดับจังหวัด'
+              r"|\s(?:จังหวัด[^\s“\"()]+|ภาค\s?\d{1,2}|ระดับ[^\s“\"()]+))")
 _EVENT_NAME = re.compile(
     r"(?:จัด(?:กิจกรรม)?|(?:เป็น|ทำหน้าที่)ประธาน(?:ใน)?(?:พิธี)?(?:เปิด)?|เข้าร่วม|ร่วม(?=กิจกรรม)|เปิด)\s*"
     r"((?:โครงการ)?(?:การ)?(?:(?:เสวนา|สัมมนา|ประชุม|อบรม|ฝึกอบรม)[^\s“\"()]*|งาน(?:วัน|มหกรรม|สัปดาห์)[^\s“\"()]+"
@@ -91,7 +93,9 @@ def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[
         # canonical name: 'พิธีลงนาม' + the agreement's title ('พิธีลงนามใน…' stays an alias)
         name = re.sub(r"^พิธีลงนามใน", "พิธีลงนาม", written)
         found = _add_event(fb, name, "signing", (cer.start(), e), text, start, end, date)
-        fb.nodes[found[0]].add_alias(written)
+        # 'การลงนาม…' and 'พิธีลงนาม…' name the same signing
+        other = re.sub(r"^การลงนาม", "พิธีลงนาม", name) if name.startswith("การ") else re.sub(r"^พิธี", "การ", name)
+        fb.nodes[found[0]].add_alias(written, other)
         return found
     return None
 
