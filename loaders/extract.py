@@ -332,6 +332,9 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+_COORDINATED = re.compile(r"[ \t]*(?:,|และ|กับ)[ \t]*")
+
+
 def add_people(fb: FactBuilder, text: str, start: int, end: int, mentions: list[Mention],
                as_of: str | None, skip: "list[tuple[int, int]] | _Spans" = ()) -> list[Any]:
     """People with honorifics in ``text[start:end]``, their nodes and HOLDS_POSITION edges."""
@@ -345,6 +348,12 @@ def add_people(fb: FactBuilder, text: str, start: int, end: int, mentions: list[
         pend = position_phrase_end(text, p.end, end, nxt)
         # only the mentions near the phrase: parse_positions looks no further than 40 past it
         p.positions = parse_positions(text, p.end, pend, found.starting_in(p.end, pend + 40), fb.gazetteer)
+    # 'นายก … และนายข … รองผู้ว่าราชการจังหวัดตาก': a title after coordinated names is each one's
+    for i in range(len(people) - 2, -1, -1):
+        p, q = people[i], people[i + 1]
+        if not p.positions and q.positions and _COORDINATED.fullmatch(text, p.end, q.start):
+            p.positions = list(q.positions)
+    for p in people:
         add_person(fb, p, as_of)
     return people
 

@@ -41,9 +41,9 @@ _NA_SURNAMES = "อยุธยา|นคร|ระนอง|ป้อมเพ�
 _BAD_NAME_PARTS = re.compile(r"กระทรวง|กรม|จังหวัด|อำเภอ|สำนัก|ประธาน|รัฐมนตรี|ผู้อำนวย|อธิบดี|ปลัด|"
                              r"ตำบล|หมู่บ้าน|ราชการ|กรรมการ|บันทึก|ข้อตกลง|ประชุม|ของ|และ|โดย|ได้")
 _PHRASE_STOP = re.compile(r"\n|(?:\s*(?:ได้|ร่วมเป็น|ร่วมการ|ร่วมประชุม|ร่วมพิธี|ร่วมกัน|กล่าว|ลงนาม|เป็นประธาน|"
-                          r"เป็นผู้|ทำหน้าที่|มอบ|พร้อมด้วย|(?<=\s)(?:ร่วม|เข้าร่วม|ตรวจ|เดินทาง|เปิด|นำ)|พร้อมนำ|พร้อมทั้ง|ร่วมกับ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
+                          r"เป็นผู้|ทำหน้าที่|มอบ|พร้อมด้วย|ตลอดจน|รวมทั้ง|(?<=\s)(?:ร่วม|เข้าร่วม|ตรวจ|เดินทาง|เปิด|นำ)|พร้อมนำ|พร้อมทั้ง|ร่วมกับ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
 # words that start with an honorific but are not names (คุณภาพ "quality", พระมหากษัตริย์ "the King")
-_NOT_PERSON = re.compile(r"คุณภาพ|คุณวุฒิ|คุณค่า|คุณธรรม|คุณสมบัติ|คุณลักษณะ|คุณประโยชน์|คุณูปการ|คุณครู|"
+_NOT_PERSON = re.compile(r"พระเจ้า|สมเด็จพระ|คุณภาพ|คุณวุฒิ|คุณค่า|คุณธรรม|คุณสมบัติ|คุณลักษณะ|คุณประโยชน์|คุณูปการ|คุณครู|"
                          r"พระมหากษัตริย์|พระราช|พระบรม|พระบาท|นางพยาบาล|นายทะเบียน|นายหน้า|นายจ้าง|นายช่าง|"
                          r"นายสิบ|นายร้อย|นายพล|นายทหาร|นายตำรวจ|นางงาม")
 # what a bare 'นายก' (president) heads; otherwise 'นายก…' is นาย + a name (กิตติ, กมล …)
@@ -358,6 +358,8 @@ def _claims_in_piece(text: str, a: int, b: int, orgs: list[Mention], positions: 
             return out
         tm = title_re.match(rest)
         tail = rest[tm.end():].strip() if tm else ""
+        if tail and " " in tail and not _is_place(tail, gaz) and _is_place(tail.split()[0], gaz):
+            tail = tail.split()[0]  # 'จังหวัดตาก ตลอดจนหัวหน้าส่วนราชการ…': the post ends with its place
         district = tm is not None and tm.group(0).endswith("อำเภอ") and _DISTRICT.fullmatch(tail) is not None
         if tm and positions.get(tm.group(0)) and (len(tail) <= 2 or district or _is_place(tail, gaz)):
             title = tm.group(0)

@@ -220,6 +220,9 @@ def _mou_title_at(lines: list[_Line], i: int) -> bool:
 _STORY_BULLET = re.compile(r"^[ \t]*[»►▶•][ \t]*\S")
 
 
+_STORY_NUMBER = re.compile(r"^(?:ข่าวที่|เรื่องที่|ข่าว)\s*[0-9๐-๙]{1,2}\s*[:.]?$")
+
+
 def _story_start_at(lines: list[_Line], i: int, related: bool = False) -> bool:
     """A bulleted headline over its own paragraph; in a related-news block also a plain
     short headline line over a long paragraph (each related story has its own)."""
@@ -230,6 +233,8 @@ def _story_start_at(lines: list[_Line], i: int, related: bool = False) -> bool:
     if _STORY_BULLET.match(lines[i].text):
         return body >= 80
     head = lines[i].text.strip()
+    if _STORY_NUMBER.match(head):
+        return True  # 'ข่าวที่ 2': a page that collects several stories numbers them
     return related and 0 < len(head) <= 150 and body >= 200 and nxt > i + 1 and lines[i - 1].blank
 
 
