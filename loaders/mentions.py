@@ -531,7 +531,9 @@ def _glued_head(text: str, s: int, body: int, ref_pos: list[int], gazetteer: Any
     import bisect
 
     if s > 0 and _THAI_CHAR.match(text[s - 1]):
-        if any(_HEAD_RE.match(text, k) for k in range(s + 1, body)):
+        # another head starting inside this one and running past it ('นายก|องค์การ'); one that is
+        # only this head's own ending ('มหา|วิทยาลัย') says nothing
+        if any((h := _HEAD_RE.match(text, k)) and h.end() > body for k in range(s + 1, body)):
             return True
         i = bisect.bisect_right(ref_pos, s)
         if i < len(ref_pos) and ref_pos[i] < body:
