@@ -305,6 +305,9 @@ _HEADS = [
     ("สภา", "Organization"), ("วิทยาลัย", "Organization"),
 ]
 _HEAD_TYPE = dict(_HEADS)
+_BODY_OPENER = re.compile(r"และ|หรือ|เสริม(?!สร้าง)|ของ|จะ|ใน(?!การ)|ทั้ง|ต่าง|นั้น|นี้|เหล่านี้")
+# a public organisation's legal form written after its name belongs to it: 'ศูนย์คุณธรรม (องค์การมหาชน)'
+_PUBLIC_ORG_AFTER = re.compile(r"[ \t]?\(องค์การมหาชน\)")
 # a regional office's number: 'สำนักงานส่งเสริมและสนับสนุนวิชาการ 9' (not a count: '3 แห่ง', '50 คน')
 _NUMBERED_AFTER = re.compile(r"[ \t][0-9๐-๙]{1,2}(?=[ \t\n]|$)(?![ \t]*(?:แห่ง|คน|ราย|ปี|ครั้ง|หน่วย|ศูนย์|ฉบับ|เดือน|วัน))")
 _ORDINAL_AFTER = re.compile(r"[ \t]?ที่[ \t]?[0-9๐-๙]{1,3}(?![0-9๐-๙/])")
@@ -320,13 +323,14 @@ def head_type(name: str) -> str | None:
     m = _HEAD_RE.match(name)
     return _HEAD_TYPE[m.group(0)] if m else None
 # words that never continue a unit's name after these heads (กองทุน is a fund, ศูนย์กลาง a hub)
-_NOT_NAMES = re.compile(r"(?:กองทุน|กองทัพ|สถาบันหลัก|สถาบันครอบครัว|สถาบันการศึกษา|สถาบันพระมหากษัตริย์|สถาบันศาสนา|ศูนย์กลาง|ศูนย์การเรียนรู้|สำนักงานราชการ|กรมธรรม์|สมาคมฯ|"
+_NOT_NAMES = re.compile(r"(?:สภาพ|สภาวะ|กรมใหม่|สำนักงานใหม่|สถาบันอุดมศึกษา|องค์การมหาชน|"
+                        r"อาสาสมัคร(?:ไทย|สากล|ดีเด่น|ของ|ทั่วไป|ทุก)|กองทุน|กองทัพ|สถาบันหลัก|สถาบันครอบครัว|สถาบันการศึกษา|สถาบันพระมหากษัตริย์|สถาบันศาสนา|ศูนย์กลาง|ศูนย์การเรียนรู้|สำนักงานราชการ|กรมธรรม์|สมาคมฯ|"
                         r"ศูนย์ฯ|กองงาน|สำนักงานฯ|กรมการ(?=\s|$)|กองบ|สำนักข่าว)")
 # verbs and function words that end a name written without spaces
 _STOPS = re.compile(r"(?:ได้|ลงนาม|ร่วมกับ|ร่วมเป็น|(?<!ความ)(?<!ส่วน)ร่วม|บูรณาการ|โดย|ซึ่ง|เป็น|กับ|ให้|"
                     r"ใน(?=การ|พื้นที่|ระดับ|ฐานะ|นาม|วัน|เขต|จังหวัด|ปี|ส่วน|ตำบล|หมู่บ้าน|สังกัด)|"
                     r"ดำเนิน|ขับเคลื่อน|จำนวน|ประกอบด้วย|อัน|จัด|ทุกจังหวัด|รับผิดชอบ|เพื่อ|ตาม|"
-                    r"หรือ|ที่|มี|เข้า|สร้าง|กล่าว|สนับสนุน|ส่งเสริม|ต่อ|แก่|พร้อม|นาย|ปลัด|อธิบดี|ทำหน้าที่|โอน|ยุบ|ก็ถูก|เปลี่ยนชื่อ)")
+                    r"หรือ|ที่|มี|เข้า|สร้าง|กล่าว|สนับสนุน|ส่งเสริม|ต่อ|แก่|พร้อม|นาย|ปลัด|อธิบดี|ทำหน้าที่|โอน|ยุบ|ก็ถูก|เปลี่ยนชื่อ|กำหนด)")
 _VERBS = re.compile(r"ร่วม|ตาม|ที่|ได้|ให้|เป็น|โดย|ซึ่ง|กับ|ใน|และ(?=ส|ก|ค|ศ)")
 _ROLE_BEFORE = re.compile(r"(?:เป็น|กรรมการและ|สร้าง|เป็นกรรมการ)\s*$")
 # bodies named after the people they gather: 'ชมรมอาสาสมัครสาธารณสุขประจำหมู่บ้าน…'
@@ -428,6 +432,8 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
         inner = [r for st, r in ref_starts[lo:lo + 4] if body <= st < end]
         if head == "อาสาสมัคร" and _ROLE_BEFORE.search(text, max(0, s - 14), s):
             continue  # 'เป็นกรรมการและอาสาสมัคร…ของ C': a role, not a network's name
+        if _BODY_OPENER.match(text, body):
+            continue  # 'มหาวิทยาลัยและ…', 'มหาวิทยาลัยเสริม…': the head word alone, then the sentence
         first_stop = _STOPS.match(text, body)
         if first_stop and _in_compound(text, first_stop.start(), first_stop.end()):
             first_stop = None  # 'สำนักงานจัดหางาน…': a compound, not a verb
@@ -467,6 +473,9 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
             abbr = canonical_text(pm.group(2))
         if text.endswith("ของ", s, end):
             end -= 3  # '…ของ C' belongs to the phrase, not the name
+        po = _PUBLIC_ORG_AFTER.match(text, end)
+        if po:
+            end = po.end()
         if end - body < 2:
             continue
         name = text[s:end]

@@ -50,6 +50,7 @@ _NOT_PERSON = re.compile(r"พระเจ้า|สมเด็จพระ|ค
 _NAYOK_OF = re.compile(r"\s?(?:สมาคม|องค์การ|องค์กร|ชมรม|สภา|สโมสร|มูลนิธิ|เทศ|รัฐ|อบ|ฯ)")
 # a post prefix glued to an honorific makes a title: 'รองนายแพทย์', 'ผู้ช่วยนายทะเบียน'
 _POST_PREFIX_BEFORE = re.compile(r"(?:รอง|ผู้ช่วย)$")
+_VENUE_BEFORE = re.compile(r"(?:ห้องประชุม|ห้อง|อาคาร|ตึก|หอประชุม|ศาลา|วัด)$")
 _SPLIT = re.compile(r"อดีต|ปฏิบัติหน้าที่|รักษาราชการแทน|รักษาการ")
 
 
@@ -157,7 +158,8 @@ def find_people(text: str, gazetteer: Any = None, start: int = 0, end: int | Non
                 and (t.group(0) != "นายก" or _NAYOK_OF.match(text, t.end())):
             pos = t.end()  # a post title (นายกรัฐมนตรี, นายอำเภอ), not a name ('นายกิตติ' is)
             continue
-        if _POST_PREFIX_BEFORE.search(text, max(start, hs - 8), hs):
+        if _POST_PREFIX_BEFORE.search(text, max(start, hs - 8), hs) or _VENUE_BEFORE.search(text, max(start, hs - 12), hs):
+            # 'ห้องประชุมพระมหาเจดีย์…': a room's name, not a monk's
             pos = m.end("hon")  # 'รองนายแพทย์ สสจ.': a deputy's post title, not a doctor's name
             continue
         given, sur = m.group("given"), m.group("sur")
