@@ -878,7 +878,8 @@ def _is_body(x: Mention) -> bool:
 
 _SIGNED_TITLE = re.compile(r"(?:ลงนาม|จัดทำ)(?:ใน|ร่วมกัน)?\s*$")
 # 'ระหว่าง A กับ B' after a title, up to the next clause: the title as it is also quoted
-_BETWEEN_CLAUSE = re.compile(r"\s*ระหว่าง\s*[^\n]*?(?=\s(?:โดย|เพื่อ|ณ|เมื่อ|ซึ่ง|ทั้งนี้|ครั้งนี้)|\n|$)")
+_BETWEEN = re.compile(r"\s*(?:\((?:MOU|MoU|เอ็มโอยู)\)\s*)?ระหว่าง\s*")
+_BETWEEN_CLAUSE = re.compile(r"\s*(?:\((?:MOU|MoU|เอ็มโอยู)\)\s*)?ระหว่าง\s*[^\n]*?(?=\s(?:โดย|เพื่อ|ณ|เมื่อ|ซึ่ง|ทั้งนี้|ครั้งนี้)|\n|$)")
 
 
 def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention], people: list[Any],
@@ -918,7 +919,7 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
         signers.append((p, office or org))
     # 'ลงนามบันทึกข้อตกลง … ระหว่าง A B และ C': the parties in the order the item names them
     named: list[Mention] = []
-    between = re.compile(r"\s*ระหว่าง\s*").match(text, best.end(1))
+    between = _BETWEEN.match(text, best.end(1))
     if between:
         stop = re.compile(r"\s(?:โดย|เพื่อ|ณ|เมื่อ|ซึ่ง|ทั้งนี้)|\n").search(text, between.end(), end)
         b_end = stop.start() if stop else min(end, between.end() + 300)

@@ -305,6 +305,8 @@ _HEADS = [
     ("สภา", "Organization"), ("วิทยาลัย", "Organization"),
 ]
 _HEAD_TYPE = dict(_HEADS)
+# unit types whose instances are told apart by number alone
+_NUMBERED_HEADS = {"มณฑลทหารบก", "กองทัพภาค"}
 _BODY_OPENER = re.compile(r"และ|หรือ|เสริม(?!สร้าง)|ของ|จะ|ใน(?!การ)|ทั้ง|ต่าง|นั้น|นี้|เหล่านี้")
 # a public organisation's legal form written after its name belongs to it: 'ศูนย์คุณธรรม (องค์การมหาชน)'
 _PUBLIC_ORG_AFTER = re.compile(r"[ \t]?\(องค์การมหาชน\)")
@@ -432,6 +434,13 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
         inner = [r for st, r in ref_starts[lo:lo + 4] if body <= st < end]
         if head == "อาสาสมัคร" and _ROLE_BEFORE.search(text, max(0, s - 14), s):
             continue  # 'เป็นกรรมการและอาสาสมัคร…ของ C': a role, not a network's name
+        numbered = _ORDINAL_AFTER.match(text, body) if head in _NUMBERED_HEADS else None
+        if numbered:  # 'มณฑลทหารบกที่ ๒๗': the unit type and its number are the whole name
+            name = canonical_text(text[s:numbered.end()])
+            t = _HEAD_TYPE[head]
+            out.append(Mention(s, numbered.end(), text[s:numbered.end()], t, node_id(t, name), name))
+            pos = numbered.end()
+            continue
         if _BODY_OPENER.match(text, body):
             continue  # 'มหาวิทยาลัยและ…', 'มหาวิทยาลัยเสริม…': the head word alone, then the sentence
         first_stop = _STOPS.match(text, body)
@@ -788,6 +797,9 @@ def _regional_units(text: str, mentions: list[Mention]) -> list[Mention]:
 _CHANGWAT_AFTER = re.compile(r"[ \t]?(?:จังหวัด|จ\.)[ \t]?")
 
 
+_ENDS_IN_NUMBER = re.compile(r"[0-9๐-๙]$")
+
+
 def _province_branches(text: str, mentions: list[Mention]) -> list[Mention]:
     """'สำนักงานประกันสังคมจังหวัดเชียงราย', 'สำนักงานจัดหางานจังหวัดX': a body's office in
     one province (ProvincialOffice; a centre stays a Center), LOCATED_IN it, and PART_OF the
@@ -808,6 +820,11 @@ def _province_branches(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             p, base, parent = provinces.get(cm.end()), m.name + "จังหวัด", (m if m.key else None)
         if p is None:
+            continue
+        if _ENDS_IN_NUMBER.search(m.name):
+            # 'สำนักงานส่งเสริมและสนับสนุนวิชาการ 9 จังหวัดเชียงใหม่': a numbered regional office
+            # sits in the province; it is not that province's branch
+            m.implied.append(("LOCATED_IN", p, {"basis": "address"}))
             continue
         t = "ProvincialOffice" if m.type == "Office" else m.type
         name = canonical_text(base + p.name)
