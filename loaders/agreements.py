@@ -17,7 +17,8 @@ import re
 from typing import Any
 
 from phakhi.graph.model import canonical_text, node_id
-from phakhi.loaders.mentions import Mention, MentionIndex, lookup_name
+from phakhi.loaders.mentions import Mention, lookup_name
+from phakhi.loaders.relations import _LIST_GAP, _SUPPORT, _SUPPORT_TO, listed_after, relations_in_text, supports_in_text
 
 _MOU_OPENING = re.compile(r"(?:บันทึกข้อตกลง|บันทึกความเข้าใจ|บันทึกความร่วมมือ)[^\n]{0,40}?(?:ฉบับนี้)?\s*(?:จัดทำขึ้น|ทำขึ้น)\s*(?:(?:เมื่อ|ณ)[^\n]{0,200}?)?ระหว่าง")
 # a title block that names the parties: 'บันทึกข้อตกลง…' / 'ระหว่าง' / 'A' / 'กับ' / 'B' / 'ว่าด้วย…'
@@ -50,18 +51,6 @@ _TERMS = re.compile(r"ระยะเวลา|การเปลี่ยนแ
 _SIGN_END = re.compile(r"(?:จึงได้ลงนาม|ได้ลงนาม(?:ไว้)?(?:เป็นสำคัญ)?ร่วมกัน|ลงนามไว้เป็นหลักฐาน|ต่อหน้าพยาน"
                        r"|(?:จึง)?(?:ได้)?ลงลายมือชื่อ(?:ไว้)?(?:เป็นสำคัญ|เป็นหลักฐาน|ร่วมกัน|ต่อหน้าพยาน))[^\n]*")
 _SIGN_LINE = re.compile(r"^[ \t]*ลงชื่อ", re.M)
-_SUPPORT = re.compile(r"(?:(?:ให้การ)?(?:ส่งเสริม|สนับสนุน)(?:\s*(?:และ|,)?\s*(?:ส่งเสริม|สนับสนุน))?"
-                      r"(?:ให้|การดำเนินงานของ|การดำเนินการของ|การทำงานของ)?|ร่วมดำเนินกิจกรรมของ"
-                      r"|(?:เสริมสร้าง|ยกระดับ)?พัฒนา(?:ศักยภาพ|ขีดความสามารถ|ความรู้|ทักษะ)?(?:ของ|ให้แก่|แก่|ให้)?)\s*"
-                      # 'ส่งเสริมให้ผู้แทน X': the people of a network stand for the network
-                      r"(?:(?:ผู้แทน|สมาชิก|แกนนำ|บุคลากร|เจ้าหน้าที่|ตัวแทน)(?:ของ|ใน|จาก)?\s*"
-                      # 'สนับสนุนการฝึกอบรม X': training a network's people supports the network
-                      r"|การ(?:ฝึกอบรม|อบรม|พัฒนาศักยภาพ|พัฒนา)(?:ให้แก่|แก่|ของ)?\s*)?")
-# 'สนับสนุนองค์ความรู้ … แก่บุคลากรของ X': what is given comes first, the one supported after แก่
-_SUPPORT_TO = re.compile(r"(?:ส่งเสริม|สนับสนุน|อุดหนุน)[^\n]{0,160}?(?:ให้แก่|แก่|ให้กับ|ผ่าน(?:ทาง)?)\s*"
-                         r"(?:(?:ผู้แทน|สมาชิก|แกนนำ|บุคลากร|เจ้าหน้าที่|ตัวแทน)(?:ของ|ใน|จาก)?\s*)?")
-# what may stand between the items of a list: 'A B', 'A, B', 'A และ B', 'A (อ.) และ B'
-_LIST_GAP = re.compile(r"[ \t,]*(?:\([^()\n]{1,20}\))?[ \t,]*(?:และ|หรือ|รวมทั้ง|ตลอดจน|กับ)?[ \t]*")
 _DRIVE = re.compile(r"ขับเคลื่อน\s*")
 _PARTNER = re.compile(r"(?:ความร่วมมือ|ร่วมมือ)กับ\s*")
 _BUDGET = re.compile(r"(?:สนับสนุน)?(?:และ)?จัดสรรงบประมาณให้\s*")
@@ -234,7 +223,6 @@ def extract_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention
         party_ids.append(pid)
         fb.edge(pid, "PARTY_TO", aid, (p.start, p.end))
     _preamble_mentions(fb, text, start, body_end, mentions, aid, parties)
-    from phakhi.loaders.extract import relations_in_text
 
     pre_end = _first_section(text, start, body_end)
     owner = parties[0] if parties else None
@@ -457,14 +445,10 @@ _POSITION_RES: dict[int, tuple[Any, re.Pattern[str]]] = {}
 
 def _standalone_positions(gaz: Any) -> re.Pattern[str]:
     """One alternation of the posts named without a body ('นายอำเภอ', 'กำนัน'), built once per gazetteer."""
-    from phakhi.loaders.people import _FALLBACK_POSITIONS
-
     cached = _POSITION_RES.get(id(gaz))
     if cached is not None and cached[0] is gaz:
         return cached[1]
-    titles = [t for t, standalone in _FALLBACK_POSITIONS.items() if standalone]
-    if gaz is not None:
-        titles += [p.title_th for p in getattr(gaz, "positions", []) if p.standalone]
+    titles = [s for p in getattr(gaz, "positions", []) or [] if p.standalone for s in p.surfaces()]
     alt = re.compile("|".join(re.escape(t) for t in sorted(set(titles), key=len, reverse=True)))
     _POSITION_RES[id(gaz)] = (gaz, alt)  # the gazetteer is kept so its id is not reused
     return alt
@@ -484,86 +468,6 @@ def _clause_positions(fb: Any, text: str, s: int, e: int, inner: list[Mention]) 
 
 def _inside_name(pos: int, mentions: list[Mention]) -> bool:
     return any(x.start < pos < x.end for x in mentions)
-
-
-def listed_after(text: str, first: Mention, inner: list[Mention], types: tuple[str, ...]) -> list[Mention]:
-    """The mentions that continue a list begun by ``first``: 'A และ B', 'A (อ.) B และ C'.
-
-    Only separators may stand between two items; anything else ends the list.
-    """
-    out: list[Mention] = []
-    last = first
-    for x in sorted((x for x in inner if x.start >= first.end), key=lambda x: x.start):
-        if x.start < last.end:
-            continue  # nested inside the previous item
-        gap = _LIST_GAP.match(text, last.end)
-        if gap is None or gap.end() < x.start:
-            break
-        if x.type not in types:
-            break
-        out.append(x)
-        last = x
-    return out
-
-
-_PASSIVE_SUPPORT = re.compile(r"ได้รับ(?:การ)?(?:สนับสนุน|ส่งเสริม)[^\n]{0,40}?จาก\s*")
-_EVENT_HERE = re.compile(r"(?:การ(?:ฝึก)?อบรม|การประชุม|การสัมมนา|โครงการ|กิจกรรม|การแข่งขัน|งาน)[^\s]{0,12}?(?:ครั้งนี้|ดังกล่าว)")
-_SUBJECT_GAP = re.compile(r"[ \t]*(?:จะ|ได้|ยัง|ก็|พร้อม)?[ \t]*(?:ให้การ|ร่วม)?[ \t]*$")
-_SUPPORTERS = ("Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment",
-               "Organization")
-# 'กรมฯ จะสนับสนุน…': the short form stands for the body of that kind the text named last
-_SHORT_REF = re.compile(r"(กรม|กระทรวง|สำนักงาน|จังหวัด)ฯ[ \t]*(?:จะ|ได้|ยัง|ก็)?[ \t]*(?:ให้การ|ร่วม)?[ \t]*$")
-
-
-def supports_in_text(fb: Any, text: str, start: int, end: int, mentions: list[Mention],
-                     aid: str | None = None) -> None:
-    """SUPPORTS stated in prose: 'X สนับสนุน Y', 'X พัฒนาศักยภาพ Y และ Z', 'กรมฯ จะสนับสนุนการฝึกอบรม Y'.
-
-    The supporter is the body named right before the verb (or a 'กรมฯ' short form for the
-    last such body); the supported are the networks, centres and programmes right after it.
-    """
-    targets = ("VolunteerNetwork", "Center", "Program", "Curriculum", "LocalGovernment", "Committee")
-    inner = [x for x in mentions if start <= x.start < end]
-    found = MentionIndex(inner)
-    for m in _SUPPORT.finditer(text, start, end):
-        if found.inside(m.start()):
-            continue  # 'กรมส่งเสริม…', 'ศูนย์ส่งเสริมพัฒนา…': the verb is part of a name
-        nxt = next((x for x in found.starting_in(m.end(), m.end() + 3) if x.type in targets), None)
-        if nxt is None:
-            continue
-        if m.group(0).startswith(("พัฒนา", "เสริมสร้าง", "ยกระดับ")) and nxt.type not in ("VolunteerNetwork", "Committee"):
-            continue
-        line_start = max(start, text.rfind("\n", 0, m.start()) + 1)
-        subj = next((x for x in reversed(found.within(line_start, m.start()))
-                     if x.type in _SUPPORTERS and _SUBJECT_GAP.fullmatch(text, x.end, m.start())), None)
-        if subj is None:
-            short = _SHORT_REF.search(text, max(line_start, m.start() - 30), m.start())
-            if short:
-                subj = next((x for x in reversed(mentions) if x.end <= short.start() and x.type in _SUPPORTERS
-                             and x.name.startswith(short.group(1))), None)
-        if subj is None or subj.id == nxt.id:
-            continue
-        for x in [nxt] + listed_after(text, nxt, inner, targets):
-            fb.edge(fb.mention(subj), "SUPPORTS", fb.mention(x), (subj.start, x.end), agreement=aid)
-    # 'อสม. ได้รับการสนับสนุนวิทยากรจาก X': the passive names the supporter after จาก
-    for m in _PASSIVE_SUPPORT.finditer(text, start, end):
-        giver = next((x for x in found.starting_in(m.end(), m.end() + 3) if x.type in _SUPPORTERS), None)
-        got = next((x for x in reversed(found.ending_by(m.start())) if x.type in targets
-                    and re.fullmatch(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:ซึ่ง|ที่|จะ|ยัง|ก็)?[ \t]*",
-                                     text[x.end:m.start()])), None)
-        if giver is None:
-            continue
-        if got is not None:
-            fb.edge(fb.mention(giver), "SUPPORTS", fb.mention(got), (got.start, giver.end), agreement=aid)
-            continue
-        # 'การอบรมครั้งนี้ … โดยได้รับการสนับสนุน…จาก X': the event the item reports is what X supports
-        line_start = max(start, text.rfind("\n", 0, m.start()) + 1)
-        if re.search(r"โดย\s*$", text[max(line_start, m.start() - 6):m.start()]) and _EVENT_HERE.search(
-                text, line_start, m.start()):
-            events = [n for n in fb.nodes.values() if n.type == "Event" and n.provenance
-                      and start <= n.provenance[0].start < end]
-            if len(events) == 1:
-                fb.edge(fb.mention(giver), "SUPPORTS", events[0].id, (m.start(), giver.end), agreement=aid)
 
 
 def clause_relations(fb: Any, text: str, s: int, e: int, inner: list[Mention], pid: str, aid: str | None,
@@ -706,7 +610,7 @@ def signature_streams(text: str, start: int, end: int) -> list[list[tuple[int, i
 def _signatures(fb: Any, text: str, start: int, end: int, mentions: list[Mention], aid: str,
                 parties: list[Mention]) -> None:
     """Signature blocks: '(name)' lines, a rank above, the post below, 'พยาน' on the 'ลงชื่อ' line or after."""
-    from phakhi.loaders.extract import add_person
+    from phakhi.loaders.builder import add_person
     from phakhi.loaders.people import PersonMention, _is_honorific, parse_bare_name, parse_positions
 
     party_ids = {p.id for p in parties}

@@ -19,25 +19,14 @@ import re
 from typing import Callable
 from dataclasses import dataclass
 
+from .lexicon import lexicon, words
 from .normalize import analysis_text
 
-# (full names incl. common misspellings, abbreviation letters) per month, January first.
-_MONTHS: list[tuple[tuple[str, ...], str]] = [
-    (("มกราคม",), "มค"),
-    (("กุมภาพันธ์", "กุมภาพันธ"), "กพ"),
-    (("มีนาคม",), "มีค"),
-    (("เมษายน",), "เมย"),
-    (("พฤษภาคม",), "พค"),
-    (("มิถุนายน",), "มิย"),
-    (("กรกฎาคม", "กรกฏาคม"), "กค"),
-    (("สิงหาคม",), "สค"),
-    (("กันยายน",), "กย"),
-    (("ตุลาคม",), "ตค"),
-    (("พฤศจิกายน",), "พย"),
-    (("ธันวาคม",), "ธค"),
-]
+# (full names incl. common misspellings, abbreviation letters) per month, January first:
+# ontology/lexicon.yaml
+_MONTHS: list[tuple[tuple[str, ...], str]] = [(tuple(m["full"]), m["abbr"]) for m in lexicon()["months"]]
 
-WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+WEEKDAYS = tuple(words("weekdays"))
 
 
 def _abbr_pattern(letters: str, dots_required: bool) -> str:

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from phakhi.graph.model import canonical_text, node_id
+from phakhi.loaders.lexicon import fragments
 from phakhi.loaders.mentions import Mention, MentionIndex
 
 # the phrase after the verb names the event; it runs over spaces only through parts that
@@ -36,13 +37,13 @@ _VENUE_START = re.compile(r"(?:\sณ\s|\sณ(?=[ก-ฮ])|\sที่(?=(?:ต�
 _VENUE_HEAD = re.compile(r"^(?:ห้อง|ศาลากลาง|ลาน|ศาลาว่าการ|ที่ว่าการอำเภอ|ตึก|อาคาร|โรงแรม|ทำเนียบ|หอประชุม|ศูนย์ประชุม"
                          r"|ศูนย์ราชการ|สโมสร|หอ|มหาวิทยาลัย|วิทยาลัย|โรงเรียน)")
 _ADDRESS = re.compile(r"^(?:ชั้น|ถนน|ถ\.|เขต|แขวง|อำเภอ|อ\.|ตำบล|ต\.|เลขที่|ซอย)")
-_PRESIDE = re.compile(r"(?:ได้ให้เกียรติ)?(?:เป็น|ทำหน้าที่)ประธาน")
+_PRESIDE = re.compile(fragments("cues.presides"))
 _SPEAK = re.compile(r"กล่าว(?:ว่า|เปิด|รายงาน|ต้อนรับ|ในนาม|เพิ่มเติม)?")
-_ATTEND = re.compile(r"ร่วมการประชุม|ร่วมประชุม|ร่วมเป็นเกียรติ|เข้าร่วม(?:พิธี|การประชุม|กิจกรรม)|ร่วมใน(?:งาน|พิธี)")
+_ATTEND = re.compile(fragments("cues.attends"))
 # 'พร้อมด้วย A … B …': the people who come with the subject attend
-_ACCOMPANIED = re.compile(r"พร้อมด้วย\s*")
+_ACCOMPANIED = re.compile(fragments("cues.accompanies") + r"\s*")
 # a body that joins an event as a whole: 'กรมคุมประพฤติได้ร่วมกิจกรรมในครั้งนี้'
-_BODY_JOINS = re.compile(r"[ \t]*(?:ได้|ก็)?[ \t]*(?:เข้า)?ร่วม(?:กิจกรรม|งาน|พิธี|ประชุม|การประชุม)")
+_BODY_JOINS = re.compile(r"[ \t]*" + fragments("cues.body_joins"))
 _PANEL = re.compile(r"(?:ร่วม)?เป็นวิทยากร|(?:ร่วม|เป็นผู้ร่วม)เสวนา|ร่วมอภิปราย|เป็นผู้อภิปราย")
 _MODERATOR = re.compile(r"เป็นผู้ดำเนินรายการ")
 _PANEL_INTRO = re.compile(r"ได้รับเกียรติจาก|โดย")

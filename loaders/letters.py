@@ -31,7 +31,7 @@ def looks_like_letter(text: str, start: int, end: int) -> bool:
 def extract_letter(fb: Any, text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
     """Facts of the letter in ``text[start:end]``; its date (ISO) when stated."""
     from phakhi.loaders.dates import find_dates
-    from phakhi.loaders.extract import add_person
+    from phakhi.loaders.builder import add_person
     from phakhi.loaders.people import PersonMention, parse_bare_name, parse_positions
 
     num = _NUMBER.search(text, start, end)
@@ -73,7 +73,7 @@ def extract_letter(fb: Any, text: str, start: int, end: int, mentions: list[Ment
     # the body reports like news: who signed what with whom ('… โดย นางสาว ก รองอธิบดี… ได้ร่วมลงนาม
     # ในบันทึกข้อตกลง…'), so people and agreements in prose are read as in a news item
     from phakhi.loaders.agreements import extract_news_mou
-    from phakhi.loaders.extract import add_people
+    from phakhi.loaders.builder import add_people
 
     body_mentions = [m for m in mentions if body_start <= m.start < body_end]
     body_people = add_people(fb, text, body_start, body_end, body_mentions, date)
@@ -112,7 +112,7 @@ def extract_letter(fb: Any, text: str, start: int, end: int, mentions: list[Ment
                     fb.edge(fb.mention(unit), "PART_OF", fb.mention(issuer), (unit.start, unit.end),
                             relation="sub_organization")
                     fb.edge(did, "MENTIONS", unit.id, (unit.start, unit.end), context="responsible unit")
-        from phakhi.loaders.extract import add_people
+        from phakhi.loaders.builder import add_people
 
         tail_people = add_people(fb, text, (sig.end() if sig else closing.end()), end, mentions, date)
         for p in tail_people:

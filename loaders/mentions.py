@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from phakhi.graph.model import canonical_text, node_id, reference_id
+from phakhi.loaders.lexicon import alternation, fragments, lexicon, words
 
 _THAI = "\u0e00-\u0e7f"
 _THAI_CHAR = re.compile(f"[{_THAI}]")
@@ -295,19 +296,12 @@ _LIST_GAP = re.compile(r"[ \t]*(?:[,、][ \t]*)?(?:(?:และ|หรือ)[ \
 
 # -- pattern organisations ----------------------------------------------------------------
 
-_HEADS = [
-    ("คณะอนุกรรมการ", "Committee"), ("คณะกรรมาธิการ", "Committee"), ("คณะกรรมการ", "Committee"),
-    ("คณะทำงาน", "Committee"), ("สำนักงาน", "Office"), ("สำนัก", "Office"), ("กรม", "Department"),
-    ("กองบัญชาการ", "Office"), ("กอง", "Office"), ("กลุ่มงาน", "Office"), ("กลุ่ม", "Office"), ("ศูนย์", "Center"), ("ชมรม", "Organization"), ("สมาคม", "Organization"),
-    ("มูลนิธิ", "Organization"), ("องค์การ", "Organization"), ("เทศบาล", "LocalGovernment"),
-    ("โรงเรียน", "Organization"), ("มหาวิทยาลัย", "Organization"), ("อาสาสมัคร", "VolunteerNetwork"),
-    ("โรงพยาบาล", "Office"), ("มณฑลทหารบก", "Office"), ("กองทัพภาค", "Office"), ("สถาบัน", "Office"),
-    ("สภา", "Organization"), ("วิทยาลัย", "Organization"),
-]
+# head noun -> type, the numbered heads, the words that end or never open a name: ontology/lexicon.yaml
+_HEADS = [(h["word"], h["type"]) for h in lexicon()["organisation_heads"]]
 _HEAD_TYPE = dict(_HEADS)
 # unit types whose instances are told apart by number alone
-_NUMBERED_HEADS = {"มณฑลทหารบก", "กองทัพภาค"}
-_BODY_OPENER = re.compile(r"และ|หรือ|เสริม(?!สร้าง)|ของ|จะ|ใน(?!การ)|ทั้ง|ต่าง|นั้น|นี้|เหล่านี้")
+_NUMBERED_HEADS = set(words("numbered_heads"))
+_BODY_OPENER = re.compile(fragments("name_never_opens_with"))
 # a public organisation's legal form written after its name belongs to it: 'ศูนย์คุณธรรม (องค์การมหาชน)'
 _PUBLIC_ORG_AFTER = re.compile(r"[ \t]?\(องค์การมหาชน\)")
 # a regional office's number: 'สำนักงานส่งเสริมและสนับสนุนวิชาการ 9' (not a count: '3 แห่ง', '50 คน')
@@ -325,14 +319,9 @@ def head_type(name: str) -> str | None:
     m = _HEAD_RE.match(name)
     return _HEAD_TYPE[m.group(0)] if m else None
 # words that never continue a unit's name after these heads (กองทุน is a fund, ศูนย์กลาง a hub)
-_NOT_NAMES = re.compile(r"(?:สภาพ|สภาวะ|กรมใหม่|สำนักงานใหม่|สถาบันอุดมศึกษา|องค์การมหาชน|"
-                        r"อาสาสมัคร(?:ไทย|สากล|ดีเด่น|ของ|ทั่วไป|ทุก)|กองทุน|กองทัพ|สถาบันหลัก|สถาบันครอบครัว|สถาบันการศึกษา|สถาบันพระมหากษัตริย์|สถาบันศาสนา|ศูนย์กลาง|ศูนย์การเรียนรู้|สำนักงานราชการ|กรมธรรม์|สมาคมฯ|"
-                        r"ศูนย์ฯ|กองงาน|สำนักงานฯ|กรมการ(?=\s|$)|กองบ|สำนักข่าว)")
+_NOT_NAMES = re.compile(fragments("not_names"))
 # verbs and function words that end a name written without spaces
-_STOPS = re.compile(r"(?:ได้|ลงนาม|ร่วมกับ|ร่วมเป็น|(?<!ความ)(?<!ส่วน)ร่วม|บูรณาการ|โดย|ซึ่ง|เป็น|กับ|ให้|"
-                    r"ใน(?=การ|พื้นที่|ระดับ|ฐานะ|นาม|วัน|เขต|จังหวัด|ปี|ส่วน|ตำบล|หมู่บ้าน|สังกัด)|"
-                    r"ดำเนิน|ขับเคลื่อน|จำนวน|ประกอบด้วย|อัน|จัด|ทุกจังหวัด|รับผิดชอบ|เพื่อ|ตาม|"
-                    r"หรือ|ที่|มี|เข้า|สร้าง|กล่าว|สนับสนุน|ส่งเสริม|ต่อ|แก่|พร้อม|นาย|ปลัด|อธิบดี|ทำหน้าที่|โอน|ยุบ|ก็ถูก|เปลี่ยนชื่อ|กำหนด)")
+_STOPS = re.compile(fragments("name_stops"))
 _VERBS = re.compile(r"ร่วม|ตาม|ที่|ได้|ให้|เป็น|โดย|ซึ่ง|กับ|ใน|และ(?=ส|ก|ค|ศ)")
 _ROLE_BEFORE = re.compile(r"(?:เป็น|กรรมการและ|สร้าง|เป็นกรรมการ)\s*$")
 # bodies named after the people they gather: 'ชมรมอาสาสมัครสาธารณสุขประจำหมู่บ้าน…'
@@ -364,8 +353,7 @@ def _run_end(text: str, start: int, limit: int = 90) -> int:
 
 
 # words that hold a stop word inside them and go on naming things ('โรคติดต่อ', 'พื้นที่')
-_COMPOUNDS = re.compile(r"ติดต่อ|แบบบูรณาการ|เชิงบูรณาการ|จัดหางาน|จัดการ|ต่อเนื่อง|พื้นที่|หน้าที่|สถานที่|ที่ดิน|ที่อยู่อาศัย|มีส่วนร่วม|เป็นธรรม|"
-                        r"ต่อต้าน|ดำเนินคดี|ให้คำปรึกษา|และสนับสนุน|และส่งเสริม")
+_COMPOUNDS = re.compile(alternation("name_compounds"))
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:
@@ -577,9 +565,7 @@ def _surname_context(gazetteer: Any) -> re.Pattern[str]:
     cached = _SURNAME_CONTEXT.get(id(gaz))
     if cached is not None and cached[0] is gaz:
         return cached[1]
-    from phakhi.loaders.people import _FALLBACK_HONORIFICS
-
-    hons = list(_FALLBACK_HONORIFICS)
+    hons: list[str] = []
     for h in getattr(gaz, "honorifics", []) or []:
         hons.extend(x for x in (h.text, h.full) if x)
     pat = _surname_regex(tuple(hons))

@@ -33,7 +33,7 @@ def looks_like_minutes(text: str, start: int, end: int) -> bool:
 def extract_minutes(fb: Any, text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
     """The meeting the minutes record and who attended it; the Event's id."""
     from phakhi.loaders.events import _add_event, _venues
-    from phakhi.loaders.extract import add_people, add_person
+    from phakhi.loaders.builder import add_people, add_person
     from phakhi.loaders.people import PersonMention, parse_bare_name, parse_positions
 
     title = _TITLE.search(text, start, min(end, start + 300))

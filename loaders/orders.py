@@ -31,7 +31,7 @@ def looks_like_order(text: str, start: int, end: int) -> bool:
 
 def extract_order(fb: Any, text: str, start: int, end: int, mentions: list[Mention]) -> str | None:
     """The committee an order appoints and its members; the committee's node id."""
-    from phakhi.loaders.extract import add_people, add_person
+    from phakhi.loaders.builder import add_people, add_person
     from phakhi.loaders.people import PersonMention, parse_bare_name, parse_positions
 
     subject = _APPOINTS.search(text, start, end)

@@ -15,42 +15,26 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from phakhi.graph.model import canonical_text, node_id
+from phakhi.loaders.lexicon import alternation, fragments, words
 from phakhi.loaders.mentions import Mention, _load_gazetteer, lookup_name
 
-_FALLBACK_HONORIFICS = """นาย นาง นางสาว น.ส. คุณ ดร. ศาสตราจารย์ ศ. รองศาสตราจารย์ รศ. ผู้ช่วยศาสตราจารย์ ผศ.
-นายแพทย์ นพ. แพทย์หญิง พญ. พลเอก พล.อ. พลโท พล.ท. พลตรี พล.ต. พันเอก พ.อ. พันโท พ.ท. พันตรี พ.ต.
-พลตำรวจเอก พล.ต.อ. พลตำรวจโท พล.ต.ท. พลตำรวจตรี พล.ต.ต. พันตำรวจเอก พ.ต.อ. พันตำรวจโท พ.ต.ท.
-พันตำรวจตรี พ.ต.ต. ร้อยตำรวจเอก ร.ต.อ. พลเรือเอก พล.ร.อ. พลอากาศเอก พล.อ.อ. ว่าที่ร้อยตรี""".split()
-
-#: Post titles used when the positions gazetteer is missing; standalone ones need no organisation.
-_FALLBACK_POSITIONS = {
-    "นายกรัฐมนตรี": True, "รองนายกรัฐมนตรี": True, "ผู้ว่าราชการจังหวัด": True,
-    "รองผู้ว่าราชการจังหวัด": True, "ปลัดจังหวัด": True, "นายอำเภอ": True, "กำนัน": True,
-    "ผู้ใหญ่บ้าน": True, "พัฒนาการจังหวัด": True, "พัฒนาการอำเภอ": True, "พัฒนาการประจำตำบล": True,
-    "นายแพทย์สาธารณสุขจังหวัด": True, "ผู้อำนวยการการเลือกตั้งประจำจังหวัด": True,
-    "สาธารณสุขอำเภอ": True, "ท้องถิ่นจังหวัด": True, "ท้องถิ่นอำเภอ": True,
-    "อธิบดี": False, "รองอธิบดี": False, "ปลัดกระทรวง": False, "รองปลัดกระทรวง": False,
-    "รัฐมนตรีว่าการ": False, "รัฐมนตรีช่วยว่าการ": False, "เลขาธิการ": False, "รองเลขาธิการ": False,
-    "ผู้อำนวยการ": False, "ประธาน": False, "รองประธาน": False, "กรรมการ": False, "สมาชิก": False,
-    "หัวหน้าผู้ตรวจราชการกระทรวง": False, "ผู้ตรวจราชการกระทรวง": False, "ประธานกรรมการ": False,
-}
+# honorifics, ranks and post titles come from the gazetteers (ontology/gazetteers/honorifics.yaml,
+# positions.yaml); nothing here repeats them
 _NAME_CHARS = "ก-ฮะ-ฺเ-ๅ็-๎"
 # surnames 'ณ <place>' granted to descendants of royal and princely houses (ณ อยุธยา, ณ นคร …);
 # other 'ณ X' after a name is 'at X'
-_NA_SURNAMES = "อยุธยา|นคร|ระนอง|ป้อมเพชร|เชียงใหม่|สงขลา|ถลาง|พัทลุง|ลำปาง|น่าน|บางช้าง|ลำพูน|มหาชัย"
+_NA_SURNAMES = "|".join(words("na_surnames"))
 _BAD_NAME_PARTS = re.compile(r"กระทรวง|กรม|จังหวัด|อำเภอ|สำนัก|ประธาน|รัฐมนตรี|ผู้อำนวย|อธิบดี|ปลัด|"
                              r"ตำบล|หมู่บ้าน|ราชการ|กรรมการ|บันทึก|ข้อตกลง|ประชุม|ของ|และ|โดย|ได้")
 _PHRASE_STOP = re.compile(r"\n|(?:\s*(?:ได้|ร่วมเป็น|ร่วมการ|ร่วมประชุม|ร่วมพิธี|ร่วมกัน|กล่าว|ลงนาม|เป็นประธาน|"
                           r"เป็นผู้|ทำหน้าที่|มอบ|พร้อมด้วย|ตลอดจน|รวมทั้ง|(?<=\s)(?:ร่วม|เข้าร่วม|ตรวจ|เดินทาง|เปิด|นำ)|พร้อมนำ|พร้อมทั้ง|ร่วมกับ|ในฐานะ|ให้เกียรติ|ซึ่ง|โดยมี|ณ\s))|\s(?:และ|โดย)\s")
 # words that start with an honorific but are not names (คุณภาพ "quality", พระมหากษัตริย์ "the King")
-_NOT_PERSON = re.compile(r"พระเจ้า|สมเด็จพระ|คุณภาพ|คุณวุฒิ|คุณค่า|คุณธรรม|คุณสมบัติ|คุณลักษณะ|คุณประโยชน์|คุณูปการ|คุณครู|"
-                         r"พระมหากษัตริย์|พระราช|พระบรม|พระบาท|นางพยาบาล|นายทะเบียน|นายหน้า|นายจ้าง|นายช่าง|"
-                         r"นายสิบ|นายร้อย|นายพล|นายทหาร|นายตำรวจ|นางงาม")
+_NOT_PERSON = re.compile(fragments("not_person"))
 # what a bare 'นายก' (president) heads; otherwise 'นายก…' is นาย + a name (กิตติ, กมล …)
 _NAYOK_OF = re.compile(r"\s?(?:สมาคม|องค์การ|องค์กร|ชมรม|สภา|สโมสร|มูลนิธิ|เทศ|รัฐ|อบ|ฯ)")
 # a post prefix glued to an honorific makes a title: 'รองนายแพทย์', 'ผู้ช่วยนายทะเบียน'
-_POST_PREFIX_BEFORE = re.compile(r"(?:รอง|ผู้ช่วย)$")
-_VENUE_BEFORE = re.compile(r"(?:ห้องประชุม|ห้อง|อาคาร|ตึก|หอประชุม|ศาลา|วัด)$")
+_POST_PREFIX_BEFORE = re.compile(alternation("post_prefixes") + "$")
+_VENUE_BEFORE = re.compile(alternation("venue_words") + "$")
 _SPLIT = re.compile(r"อดีต|ปฏิบัติหน้าที่|รักษาราชการแทน|รักษาการ")
 
 
@@ -84,8 +68,8 @@ class PersonMention:
 @functools.lru_cache(maxsize=4)
 def _tables(gaz_id: int) -> tuple[re.Pattern[str], dict[str, bool]]:
     gaz = _GAZ.get(gaz_id)
-    hons = set(_FALLBACK_HONORIFICS)
-    positions = dict(_FALLBACK_POSITIONS)
+    hons: set[str] = set()
+    positions: dict[str, bool] = {}
     if gaz is not None:
         for h in getattr(gaz, "honorifics", []) or []:
             hons.add(h.text)
@@ -115,11 +99,11 @@ def _is_honorific(word: str) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _honorific_words(gaz_ids: tuple[int, ...]) -> frozenset[str]:
-    words = set(_FALLBACK_HONORIFICS)
+    found: set[str] = set()
     for g in _GAZ.values():
         for h in getattr(g, "honorifics", []) or []:
-            words.update(x for x in (h.text, h.full) if x)
-    return frozenset(words)
+            found.update(x for x in (h.text, h.full) if x)
+    return frozenset(found)
 
 
 def _setup(gazetteer: Any) -> tuple[Any, re.Pattern[str], dict[str, bool], re.Pattern[str]]:

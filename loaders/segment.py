@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import WEEKDAYS, find_dates
+from .lexicon import lexicon
 from .normalize import to_arabic_digits
 
 
@@ -28,9 +29,9 @@ class Segment:
 
 # --- furniture lines ----------------------------------------------------------------------
 
-_MONTH_WORDS = ("มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|กรกฏาคม|สิงหาคม|กันยายน|ตุลาคม"
-                "|พฤศจิกายน|ธันวาคม|January|February|March|April|May|June|July|August|September|October"
-                "|November|December")
+_MONTH_WORDS = "|".join([f for m in lexicon()["months"] for f in m["full"]]
+                        + ["January", "February", "March", "April", "May", "June", "July", "August",
+                           "September", "October", "November", "December"])
 _CALENDAR_HEADER = re.compile(r"^[«‹<\[]\s*(?:" + _MONTH_WORDS + r")\s*\d{4}\s*[»›>\]]?$|^[«‹<\[]?\s*(?:"
                               + _MONTH_WORDS + r")\s*\d{4}\s*[»›>\]]$", re.I)
 _WEEKDAY_ABBR = {"อา", "จ", "อ", "พ", "พฤ", "ศ", "ส", "sun", "mon", "tue", "wed", "thu", "fri", "sat",
