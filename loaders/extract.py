@@ -140,6 +140,7 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
                                                   doc_date, title, kind)
     letters.link_enclosures(fb)
     reported_agreements_are_the_texts(fb)
+    short_programmes_are_the_full_ones(fb)
     agreements_back_what_they_name(fb)
     info = DocumentInfo(doc_id=doc_id, path=path, fingerprint=source.fingerprint,
                         title=canonical_text(title or (items[0].title if items else "")), kind=kind,
@@ -166,6 +167,19 @@ def reported_agreements_are_the_texts(fb: FactBuilder) -> None:
                                              for b in (t.name, *t.aliases))), None)
         if same is not None:
             fb.fold_into(aid, same.id)
+
+
+def short_programmes_are_the_full_ones(fb: FactBuilder) -> None:
+    """A programme named in full once ('"โครงการพัฒนา… ISO/IEC 17025"') and cut short elsewhere (a
+    title line ends mid-name) is one programme: the cut name folds into the full one."""
+    progs = sorted((n for n in fb.nodes.values() if n.type in ("Program", "Curriculum")),
+                   key=lambda n: len(_squashed(n.name)))
+    for i, short in enumerate(progs):
+        s = _squashed(short.name)
+        full = next((p for p in progs[i + 1:] if p.type == short.type and _squashed(p.name).startswith(s)
+                     and len(s) >= 0.4 * len(_squashed(p.name))), None)
+        if full is not None:
+            fb.fold_into(short.id, full.id)
 
 
 def _same_title(a: str, b: str) -> bool:

@@ -340,7 +340,11 @@ _QUOTED_PROGRAM = re.compile(r"(โครงการ|หลักสูตร)\
 _UNQUOTED_PROGRAM = re.compile(r"(โครงการ|หลักสูตร)(?=[ก-ฮเแโใไ])")
 
 
-_GENERIC_PROGRAM = re.compile(r"ประจำ|ด้วย|หรือ|ของ|ที่|และ|ต่าง|นี้|ดังกล่าว|ใน|ให้|เพื่อ|ร่วม|จะ|ได้|ซึ่ง|การดำเนิน|การจัด")
+_GENERIC_PROGRAM = re.compile(r"ประจำ|ด้วย|หรือ|ของ|ที่|และ|ต่าง|นี้|ดังกล่าว|ใน|ให้|เพื่อ|ร่วม|จะ|ได้|ซึ่ง|การดำเนิน|การจัด"
+                              r"|ต่อ|กำหนด|มี|เป็น|นั้น")
+# what a programme's name goes on with after a space: its year ('ประจำปีการศึกษา 2565') or the
+# occasion it marks ('เนื่องในโอกาส…')
+_PROGRAM_TAIL = re.compile(r"[ \t](?:ประจำปี(?:การศึกษา|งบประมาณ)?[ \t]?(?:พ\.ศ\.[ \t]?)?[0-9๐-๙]{4}|เนื่องในโอกาส[^\s]+)")
 
 
 _RUN = re.compile(r"[^\s()“”\"/,]+")
@@ -598,6 +602,10 @@ def find_program_mentions(text: str, taken: list[tuple[int, int]]) -> list[Menti
         end = _cut_at_stops(text, m.end(), _run_end(text, m.end()), min_len=4)
         if end - m.end() < 8:
             continue
+        tail = _PROGRAM_TAIL.match(text, end)
+        while tail:
+            end = tail.end()
+            tail = _PROGRAM_TAIL.match(text, end)
         head = m.group(1)
         t = "Curriculum" if head == "หลักสูตร" else "Program"
         name = canonical_text(text[s:end])
