@@ -322,6 +322,9 @@ def _listed_under(text: str, start: int, end: int, owner: Mention, mentions: lis
     return out
 
 
+_ROOM_OF = re.compile(r"(?:ห้องประชุม|ห้อง|อาคาร|หอประชุม)\S{0,30}?[ \t]?(?:ชั้น[ \t]?\d+[ \t])?")
+
+
 def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
     m = _VENUE_START.search(text, start, end)
     if not m:
@@ -330,6 +333,11 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
     stop = re.compile(r"\n|\s(?:โดย|เพื่อ|ซึ่ง|พร้อม)|\s(?=(?:พล|นาย|นาง|ดร)[^\s]*\s)|ได้ร่วม|ในวัน").search(text, vs, end)
     ve = stop.start() if stop else min(end, vs + 200)
     tokens = [(t.start(), t.end()) for t in re.finditer(r"\S+", text[vs:ve])]
+    # a body's premises: 'ณ เรือนจำ…', 'ที่สำนักงานเทศบาล…', 'ห้องประชุมสำนักงานสาธารณสุขจังหวัดX'
+    host = next((x for x in mentions if x.is_org and (x.start == vs or (
+        x.start < ve and _ROOM_OF.fullmatch(text, vs, x.start)))), None)
+    if host is not None:
+        fb.edge(eid, "LOCATED_IN", fb.mention(host), (host.start, host.end), basis="premises")
     parts: list[list[tuple[int, int]]] = []
     address: list[str] = []
     in_address = False
