@@ -74,4 +74,6 @@ def extract_minutes(fb: Any, text: str, start: int, end: int, mentions: list[Men
                                                    fb.gazetteer)
                 add_person(fb, person, date)
             fb.edge(person.id, "ATTENDS", eid, (a, b), role=head.group(1))
+    # the agenda names people with their posts too ('นพ.ก ข นายแพทย์สาธารณสุขจังหวัดแพร่ ได้มอบหมาย…')
+    add_people(fb, text, lists_end, end, [m for m in mentions if m.start >= lists_end], date)
     return eid
