@@ -430,7 +430,9 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
         if org is not None:
             fb.edge(fb.mention(org), "ORGANIZES", eid, (min(s, org.start), max(e, org.end)), role="ผู้จัด")
     for m in re.finditer(r"(?:ได้)?จัด(?:กิจกรรม|โครงการ)?(?:การ)?(?:เสวนา|สัมมนา|ประชุม|ฝึกอบรม|อบรม|งาน|พิธี)"
-                         r"|(?:ได้)?จัดกิจกรรม(?=\s*[“\"])|เป็นเจ้าภาพ|จัดขึ้น", text[start:end]):
+                         r"|(?:ได้)?จัดกิจกรรม(?=\s*[“\"])|เป็นเจ้าภาพ|จัดขึ้น"
+                         # a body that opens its own training: 'อบจ.เชียงใหม่ เปิดการฝึกอบรม…'
+                         r"|(?:ได้)?เปิด(?:การ)?(?:ฝึกอบรม|อบรม|ประชุม|สัมมนา|โครงการ)", text[start:end]):
         s = start + m.start()
         line_start = max(start, text.rfind("\n", 0, s) + 1)
         before = [x for x in mentions if line_start <= x.start and x.end <= s and x.is_org]

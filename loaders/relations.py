@@ -46,6 +46,7 @@ def listed_after(text: str, first: Mention, inner: list[Mention], types: tuple[s
     return out
 
 
+_SOME_BODIES = re.compile(r"(?:หลาย|ต่าง\s?ๆ\s?)?(?:หน่วยงาน|ส่วนราชการ|ภาคส่วน)(?:\s?ต่าง\s?ๆ)?[ \t]*(?:อาทิ|ได้แก่|เช่น|ประกอบด้วย)[ \t]*")
 _PASSIVE_SUPPORT = re.compile(r"ได้รับ(?:การ)?(?:สนับสนุน|ส่งเสริม)[^\n]{0,40}?จาก\s*")
 _EVENT_HERE = re.compile(r"(?:การ(?:ฝึก)?อบรม|การประชุม|การสัมมนา|โครงการ|กิจกรรม|การแข่งขัน|งาน)[^\s]{0,12}?(?:ครั้งนี้|ดังกล่าว)")
 _SUBJECT_GAP = re.compile(r"[ \t]*(?:จะ|ได้|ยัง|ก็|พร้อม)?[ \t]*(?:ให้การ|ร่วม)?[ \t]*$")
@@ -86,24 +87,35 @@ def supports_in_text(fb: Any, text: str, start: int, end: int, mentions: list[Me
         for x in [nxt] + listed_after(text, nxt, inner, targets):
             fb.edge(fb.mention(subj), "SUPPORTS", fb.mention(x), (subj.start, x.end), agreement=aid)
     # 'อสม. ได้รับการสนับสนุนวิทยากรจาก X': the passive names the supporter after จาก
+    events = [n for n in fb.nodes.values() if n.type == "Event" and n.provenance
+              and start <= n.provenance[0].start < end]
     for m in _PASSIVE_SUPPORT.finditer(text, start, end):
-        giver = next((x for x in found.starting_in(m.end(), m.end() + 3) if x.type in _SUPPORTERS), None)
+        at = m.end()
+        some = _SOME_BODIES.match(text, at)  # 'จากหลายหน่วยงาน อาทิ A B และ C'
+        if some:
+            at = some.end()
+        giver = next((x for x in found.starting_in(at, at + 3) if x.type in _SUPPORTERS + ("Center",)), None)
         got = next((x for x in reversed(found.ending_by(m.start())) if x.type in targets
                     and re.fullmatch(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:ซึ่ง|ที่|จะ|ยัง|ก็)?[ \t]*",
                                      text[x.end:m.start()])), None)
         if giver is None:
             continue
+        givers = [giver] + listed_after(text, giver, inner, _SUPPORTERS + ("Center",))
         if got is not None:
-            fb.edge(fb.mention(giver), "SUPPORTS", fb.mention(got), (got.start, giver.end), agreement=aid)
+            # the organiser of the item's one event gets support for that event
+            hosted = [e for e in events if any(x.type == "ORGANIZES" and x.source == got.id and x.target == e.id
+                                               for x in fb.edges.values())] if len(events) == 1 else []
+            target = hosted[0].id if hosted else fb.mention(got)
+            for g in givers:
+                fb.edge(fb.mention(g), "SUPPORTS", target, (got.start, g.end), agreement=aid)
             continue
         # 'การอบรมครั้งนี้ … โดยได้รับการสนับสนุน…จาก X': the event the item reports is what X supports
         line_start = max(start, text.rfind("\n", 0, m.start()) + 1)
         if re.search(r"โดย\s*$", text[max(line_start, m.start() - 6):m.start()]) and _EVENT_HERE.search(
                 text, line_start, m.start()):
-            events = [n for n in fb.nodes.values() if n.type == "Event" and n.provenance
-                      and start <= n.provenance[0].start < end]
             if len(events) == 1:
-                fb.edge(fb.mention(giver), "SUPPORTS", events[0].id, (m.start(), giver.end), agreement=aid)
+                for g in givers:
+                    fb.edge(fb.mention(g), "SUPPORTS", events[0].id, (m.start(), g.end), agreement=aid)
 
 
 # -- relations stated between organisations ------------------------------------------------
