@@ -167,6 +167,14 @@ def _meeting_host(fb: Any, text: str, espan: tuple[int, int], eid: str, mentions
         fb.edge(fb.mention(host), "ORGANIZES", eid, (host.start, host.end), role="meeting of")
 
 
+def _named_participants(fb: Any, espan: tuple[int, int], eid: str, mentions: list[Mention]) -> None:
+    """'การฝึกอบรมอาสาสมัครป้องกันภัยฝ่ายพลเรือน (อปพร.) …', 'พิธีมอบโล่เชิดชูเกียรติ อพม. …': the
+    network an event is named after is who it is for, so the network takes part in it."""
+    for x in mentions:
+        if espan[0] <= x.start and x.end <= espan[1] and x.type == "VolunteerNetwork":
+            fb.edge(fb.mention(x), "ATTENDS", eid, (x.start, x.end), role="named in the event")
+
+
 def _joining_bodies(fb: Any, text: str, eid: str, mentions: list[Mention]) -> None:
     """An organisation right before 'ได้ร่วมกิจกรรม' / 'เข้าร่วมงาน' takes part in the event."""
     for x in mentions:
@@ -215,6 +223,7 @@ def extract_news(fb: Any, text: str, start: int, end: int, mentions: list[Mentio
     _venues(fb, text, start, end, eid, mentions)
     _organisers(fb, text, start, end, eid, mentions)
     _meeting_host(fb, text, espan, eid, mentions)
+    _named_participants(fb, espan, eid, mentions)
     _stated_cooperation(fb, text, start, end, eid, mentions, people)
     _people_roles(fb, text, start, end, eid, people, aid)
     _represented_bodies(fb, text, start, end, eid, mentions, people)
