@@ -301,6 +301,10 @@ _HEADS = [(h["word"], h["type"]) for h in lexicon()["organisation_heads"]]
 _HEAD_TYPE = dict(_HEADS)
 # unit types whose instances are told apart by number alone
 _NUMBERED_HEADS = set(words("numbered_heads"))
+_COMMITTEE_STOPS = re.compile(fragments("committee_name_stops"))
+# what a committee's name goes on with after a space: its region, level or year
+_COMMITTEE_TAIL = re.compile(r"[ \t](?:(?:ภาค|เขต)[ \t]?[0-9๐-๙]{1,2}(?![0-9๐-๙])|ระดับ[^\s]+"
+                             r"|ประจำปี(?:งบประมาณ)?[ \t]?(?:พ\.ศ\.[ \t]?)?[0-9๐-๙]{4})")
 _BODY_OPENER = re.compile(fragments("name_never_opens_with"))
 # a public organisation's legal form written after its name belongs to it: 'ศูนย์คุณธรรม (องค์การมหาชน)'
 _PUBLIC_ORG_AFTER = re.compile(r"[ \t]?\(องค์การมหาชน\)")
@@ -443,8 +447,19 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
         # a centre of a network is named after it: 'ศูนย์อาสาสมัครป้องกันภัยฝ่ายพลเรือนจังหวัดกระบี่'
         network_centre = head == "ศูนย์" and bool(inner) and inner[0].start == body \
             and inner[0].type == "VolunteerNetwork"
-        if inner and (head.startswith("คณะ") or (head in _GROUP_HEADS and inner[0].type != "Province")
-                      or network_centre) \
+        if head.startswith("คณะ"):
+            # a committee is named by its purpose, a clause of its own ('…ให้แก่องค์กรปกครอง
+            # ส่วนท้องถิ่น', '…ที่เสนอคณะรัฐมนตรี'): only a verb of the sentence ends it
+            first_stop = _COMMITTEE_STOPS.match(text, body)
+            if first_stop:
+                continue
+            cut = _COMMITTEE_STOPS.search(text, body + 2, end)
+            end = cut.start() if cut else end
+            tail = _COMMITTEE_TAIL.match(text, end)
+            while tail:
+                end = tail.end()
+                tail = _COMMITTEE_TAIL.match(text, end)
+        elif inner and ((head in _GROUP_HEADS and inner[0].type != "Province") or network_centre) \
                 and not _VERBS.search(text, body, inner[0].start):
             end = max(end, inner[0].end)
             end = _cut_at_stops(text, inner[0].end, end, min_len=0)
