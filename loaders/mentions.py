@@ -304,7 +304,9 @@ _NUMBERED_HEADS = set(words("numbered_heads"))
 _COMMITTEE_STOPS = re.compile(fragments("committee_name_stops"))
 # what a committee's name goes on with after a space: its region, level or year
 _COMMITTEE_TAIL = re.compile(r"[ \t](?:(?:ภาค|เขต)[ \t]?[0-9๐-๙]{1,2}(?![0-9๐-๙])|ระดับ[^\s]+"
+                             r"|[ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.)*(?=[ \t]+(?:ระดับ|ภาค|เขต|ประจำปี))"
                              r"|ประจำปี(?:งบประมาณ)?[ \t]?(?:พ\.ศ\.[ \t]?)?[0-9๐-๙]{4})")
+_VERB_AFTER_NAME = re.compile(r"ตรวจ|พิจารณา|อนุมัติ|เห็นชอบ|มอบหมาย|มีมติ|รับทราบ|กำหนด|ดำเนิน")
 _BODY_OPENER = re.compile(fragments("name_never_opens_with"))
 # a public organisation's legal form written after its name belongs to it: 'ศูนย์คุณธรรม (องค์การมหาชน)'
 _PUBLIC_ORG_AFTER = re.compile(r"[ \t]?\(องค์การมหาชน\)")
@@ -455,6 +457,10 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
                 continue
             cut = _COMMITTEE_STOPS.search(text, body + 2, end)
             end = cut.start() if cut else end
+            # a known body named inside ends the name when a verb follows it: '…ที่เสนอคณะรัฐมนตรี|ตรวจพิจารณา'
+            known = [r for r in inner if r.end < end and r.type != "Province" and r.is_org]
+            if known and _VERB_AFTER_NAME.match(text, known[-1].end):
+                end = known[-1].end
             tail = _COMMITTEE_TAIL.match(text, end)
             while tail:
                 end = tail.end()
