@@ -350,7 +350,9 @@ def write_seminar(world: World, t: Truth, rng: random.Random, doc: str, i: int) 
     vhotel = t.entity("Venue", hotel, doc=doc, generated=True)
     t.relation(ev, "LOCATED_IN", vroom, doc)
     t.relation(vroom, "PART_OF", vhotel, doc, relation="part")
-    t.relation(vhotel, "LOCATED_IN", t.entity("Province", prov, key=f"province:{prov}", doc=doc), doc)
+    province = t.entity("Province", prov, key=f"province:{prov}", doc=doc)
+    t.relation(vhotel, "LOCATED_IN", province, doc)
+    t.relation(ev, "LOCATED_IN", province, doc)  # the event took place in the venue's province
     t.validation.append({"document": doc, "check": "participants_sum_vs_stated_total",
                          "stated": stated, "computed": total, "discrepancy": stated != total})
     return "\n".join(lines) + "\n"
