@@ -447,6 +447,13 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
         before = [x for x in mentions if line_start <= x.start and x.end <= s and x.is_org]
         if not before:
             continue
+        if "เปิด" in m.group(0):
+            # only a body right before 'เปิด…' opens its own event; 'รองอธิบดีกรมX เป็นประธานเปิด…' is a person
+            last = before[-1]
+            if not re.fullmatch(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:ได้)?[ \t]*", text[last.end:s]) \
+                    or _POST_BEFORE.search(text, max(0, last.start - 30), last.start):
+                continue
+            before = [last]
         if m.group(0) == "จัดขึ้น":
             # '… ซึ่ง X ร่วมกับ Y จัดขึ้น': both organise
             clause = max(text.rfind("ซึ่ง", line_start, s), text.rfind("โดย", line_start, s), line_start)
