@@ -9,7 +9,7 @@ from typing import Any
 
 from phakhi.loaders.builder import _BODY_TYPES
 from phakhi.loaders.mentions import Mention, MentionIndex
-from phakhi.loaders.succession import stated_successions
+from phakhi.loaders.succession_in_text import stated_successions
 
 # -- support stated in prose ----------------------------------------------------------------
 

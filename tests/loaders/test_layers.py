@@ -42,5 +42,5 @@ def test_loaders_import_graph_has_no_cycle() -> None:
 
 def test_rules_and_genres_never_import_the_document_walk() -> None:
     for name in ("builder", "relations", "agreements", "events", "letters", "orders", "minutes", "genres",
-                 "mentions", "people", "succession"):
+                 "mentions", "people", "succession_in_text"):
         assert "extract" not in _imports(LOADERS / f"{name}.py"), name
