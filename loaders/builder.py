@@ -270,8 +270,25 @@ def add_people(fb: FactBuilder, text: str, start: int, end: int, mentions: list[
         if not p.positions and q.positions and _COORDINATED.fullmatch(text, p.end, q.start):
             p.positions = list(q.positions)
     for p in people:
+        for c in p.positions:
+            if c.org is not None:
+                c.org = _instance_named_here(fb, c.org, mentions)
         add_person(fb, p, as_of)
     return people
+
+
+def _instance_named_here(fb: FactBuilder, org: Mention, mentions: list[Mention]) -> Mention:
+    """'รองนายแพทย์ สสจ.' in an item that names one 'สำนักงานสาธารณสุขจังหวัดอำนาจเจริญ': the
+    generic class written short stands for the one office of that class the item names."""
+    gaz = fb.gazetteer
+    entry = gaz.entries.get(org.key) if gaz is not None and org.key else None
+    if entry is None or not entry.extra.get("generic") or org.type != "ProvincialOffice":
+        return org
+    named = {m.id: m for m in mentions if m.type == org.type and m.id != org.id and m.name.startswith(org.name)}
+    if len(named) != 1:
+        return org
+    inst = next(iter(named.values()))
+    return Mention(org.start, org.end, org.surface, inst.type, inst.id, inst.name)
 
 
 def add_person(fb: FactBuilder, p: Any, as_of: str | None) -> str:
