@@ -334,6 +334,30 @@ def _listed_under(text: str, start: int, end: int, owner: Mention, mentions: lis
 _ROOM_OF = re.compile(r"(?:ห้องประชุม|ห้อง|อาคาร|หอประชุม)\S{0,30}?[ \t]?(?:ชั้น[ \t]?\d+[ \t])?")
 
 
+def _room_owner(text: str, vs: int, ve: int, gazetteer: Any) -> Mention | None:
+    """'ห้องประชุมสำนักงานสาธารณสุขจังหวัดอำนาจเจริญ': the body a room is named after (the mention
+    finder leaves a body glued to a room's head word alone, as most rooms are named, not owned)."""
+    from phakhi.loaders.mentions import find_mentions
+
+    room = _ROOM_HEAD.match(text, vs, ve)
+    if room is None:
+        return None
+    tail_end = text.find(" ", room.end(), ve)
+    tail_end = ve if tail_end < 0 else tail_end
+    piece = text[room.end():tail_end]
+    found = [m for m in find_mentions(piece, gazetteer) if m.is_org and m.start == 0 and m.end >= len(piece) - 1]
+    if not found:
+        return None
+    owner = found[0]
+    owner.start, owner.end = owner.start + room.end(), owner.end + room.end()
+    owner.implied = [(rel, Mention(t.start + room.end(), t.end + room.end(), t.surface, t.type, t.id, t.name,
+                                   key=t.key), props) for rel, t, props in owner.implied]
+    return owner
+
+
+_ROOM_HEAD = re.compile(r"(?:ห้องประชุม|หอประชุม|อาคาร)(?=สำนักงาน|กรม|กระทรวง|องค์การ|เทศบาล|ศูนย์|สถาบัน)")
+
+
 def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
     m = _VENUE_START.search(text, start, end)
     if not m:
@@ -345,6 +369,8 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
     # a body's premises: 'ณ เรือนจำ…', 'ที่สำนักงานเทศบาล…', 'ห้องประชุมสำนักงานสาธารณสุขจังหวัดX'
     host = next((x for x in mentions if x.is_org and (x.start == vs or (
         x.start < ve and _ROOM_OF.fullmatch(text, vs, x.start)))), None)
+    if host is None:
+        host = _room_owner(text, vs, ve, fb.gazetteer)
     if host is not None:
         fb.edge(eid, "LOCATED_IN", fb.mention(host), (host.start, host.end), basis="premises")
     parts: list[list[tuple[int, int]]] = []

@@ -285,3 +285,12 @@ def test_words_that_only_look_like_names_are_not_entities() -> None:
     f = _facts("สภาพปัญหาของพื้นที่ทำให้กรมใหม่ต้องร่วมกับมหาวิทยาลัยและอาสาสมัครไทย ณ ห้องประชุมพระมหาเจดีย์ชัยมงคล ชั้น 2\n")
     assert not _names(f) & {"สภาพปัญหาของพื้นที่", "กรมใหม่", "มหาวิทยาลัยและ", "อาสาสมัครไทย"}
     assert not _names(f, "Person")
+
+
+def test_an_event_in_a_room_of_a_body_takes_place_on_its_premises() -> None:
+    f = _facts("ยโสธรประชุม\n\nเมื่อวันที่ 4 มีนาคม 2567 ที่ห้องประชุมสำนักงานสาธารณสุขจังหวัดยโสธร ชั้น 3 นายแพทย์วิชา ดีมาก "
+               "นายแพทย์สาธารณสุขจังหวัดยโสธร เป็นประธานการประชุมคณะทำงานควบคุมโรคไข้เลือดออก ครั้งที่ 1/2567\n")
+    located = _edges(f, "LOCATED_IN")
+    meeting = next(iter(_names(f, "Event")))
+    assert (meeting, "สำนักงานสาธารณสุขจังหวัดยโสธร") in located
+    assert (meeting, "ยโสธร") in located
