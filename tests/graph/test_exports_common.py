@@ -20,6 +20,10 @@ TRICKY = 'ชมรม "ผู้ใหญ่บ้าน" \\ น้ำ <script>
 DLA = "กรมส่งเสริมการปกครองท้องถิ่น"
 
 
+# a titled agreement: the shared scorer never matches a bare generic 'บันทึกข้อตกลงความร่วมมือ'
+MOU_TITLE = "บันทึกข้อตกลงความร่วมมือการส่งเสริมการปกครองระบอบประชาธิปไตย"
+
+
 def sample_graph() -> GraphData:
     """A small graph in the shape the loaders produce."""
     doc = "000_doc"
@@ -36,8 +40,8 @@ def sample_graph() -> GraphData:
                   {"honorific": "พลเอก"}, [p])
     post = Node(node_id("Position", "รัฐมนตรีว่าการกระทรวงมหาดไทย"), "Position",
                 "รัฐมนตรีว่าการกระทรวงมหาดไทย", [], {"organization": "ref:moi"}, [p])
-    mou = Node(node_id("Agreement", "บันทึกข้อตกลงความร่วมมือ", doc, 1), "Agreement",
-               "บันทึกข้อตกลงความร่วมมือ", [], {"date": "2022-06-16", "duration_years": 3.0,
+    mou = Node(node_id("Agreement", MOU_TITLE, doc, 1), "Agreement",
+               MOU_TITLE, [], {"date": "2022-06-16", "duration_years": 3.0,
                                                "end_date": "2025-06-16", "document": doc, "ordinal": 1}, [p])
     nan = Node("Province:น่าน", "Province", "น่าน", [], {"iso_code": "TH-55"}, [p])
     event = Node(node_id("Event", "พิธีลงนาม", "2022-06-16"), "Event", "พิธีลงนาม", [],

@@ -13,7 +13,7 @@ from phakhi.graph.exports import export_graph
 from phakhi.graph.exports.json_export import node_link, read_node_link
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared sample graph lives beside this file
-from test_exports_common import DLA, TRICKY, nfc, sample_graph  # noqa: E402
+from test_exports_common import DLA, MOU_TITLE, TRICKY, nfc, sample_graph  # noqa: E402
 
 SCORER = Path("/work/shared/tools/score_extraction.py")
 
@@ -78,7 +78,7 @@ def test_scorer_reads_the_export(tmp_path):
         {"id": "a", "type": "Department", "name": DLA},
         {"id": "b", "type": "Province", "name": "น่าน"},
         {"id": "c", "type": "Ministry", "name": "กระทรวงมหาดไทย"},
-        {"id": "d", "type": "Agreement", "name": "บันทึกข้อตกลงความร่วมมือ"},
+        {"id": "d", "type": "Agreement", "name": MOU_TITLE},
     ], "relations": [
         {"source": "b", "type": "HAS_TRAINERS", "target": "a", "attributes": {"count": 0}},
         {"source": "c", "type": "OBLIGATED_TO", "target": "d", "attributes": {"clause": 2}},
