@@ -532,6 +532,12 @@ class SQLiteStore(MergedViewReads, Store):
 
         return ProjectionGraph(self._db)
 
+    def analysis_arrays(self) -> tuple[list[str], list[str], list[str], list[tuple[int, int]]]:
+        """Ids, names, types and the integer edge list of the projection (for analyses)."""
+        from phakhi.graph.projection_graph import analysis_arrays
+
+        return analysis_arrays(self._db)
+
     # -- life cycle -------------------------------------------------------------------
     def close(self) -> None:
         self._view = None
