@@ -203,3 +203,31 @@ def analysis_arrays(db: sqlite3.Connection) -> tuple[list[str], list[str], list[
     edges = [(position[s], position[t]) for s, t in db.execute(
         "SELECT source, target FROM proj_edges WHERE source <> target")]
     return ids, names, types, edges
+
+
+def projected_view(db: sqlite3.Connection) -> Any:
+    """The merged view (:class:`MergedView`) read straight from the projection tables: the
+    same nodes and edges as folding every claim, without the folding."""
+    from phakhi.graph.model import Edge, Node
+    from phakhi.graph.sqlite_store import MergedView, _json_column, _provenance
+
+    db.execute("BEGIN")  # one consistent snapshot for the reads
+    try:
+        node_rows = db.execute("SELECT key, id, type, name, aliases, properties, provenance "
+                               "FROM proj_nodes ORDER BY key").fetchall()
+        edge_rows = db.execute("SELECT e.id, e.source, e.target, e.type, e.qualifier, e.properties, "
+                               "e.provenance FROM proj_edges e ORDER BY e.key").fetchall()
+        resolved = dict(db.execute("SELECT from_id, to_id FROM proj_resolved"))
+    finally:
+        db.execute("COMMIT")
+    aliases, props, prov = (_json_column(node_rows, c) for c in (4, 5, 6))
+    nodes: dict[str, Node] = {}
+    id_of: dict[int, str] = {}
+    for i, r in enumerate(node_rows):
+        nodes[r[1]] = Node(r[1], r[2], r[3], aliases[i], props[i], _provenance(prov[i]))
+        id_of[r[0]] = r[1]
+    del node_rows, aliases, props, prov
+    props, prov = (_json_column(edge_rows, c) for c in (5, 6))
+    edges = {r[0]: Edge(id_of[r[1]], id_of[r[2]], r[3], props[i], _provenance(prov[i]), r[4])
+             for i, r in enumerate(edge_rows)}
+    return MergedView(nodes, edges, resolved)

@@ -25,6 +25,7 @@ import gc
 import json
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -39,9 +40,10 @@ from phakhi.graph.store import Merge, Store, StoreError
 
 SCHEMA_VERSION = 1
 DB_FILE = "phakhi.sqlite"
-# write_many commits after this many facts (whole documents only): one fsync per group
-# instead of one per document.
+# write_many commits after this many facts or seconds (whole documents only): one fsync
+# per group instead of one per document, and a crash loses at most about a second of work.
 WRITE_GROUP_FACTS = 20_000
+WRITE_GROUP_SECONDS = 0.5
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -311,18 +313,18 @@ class SQLiteStore(MergedViewReads, Store):
             self._write_rows(batch)
 
     def write_many(self, batches: Iterable[DocumentFacts]) -> None:
-        """Write documents in groups of about ``WRITE_GROUP_FACTS`` facts, one transaction
-        per group (a crash keeps whole documents: each group is all there or not)."""
+        """Write documents in groups (``WRITE_GROUP_FACTS`` facts or ``WRITE_GROUP_SECONDS``),
+        one transaction per group: a crash keeps whole documents, each group all or nothing."""
         tx: SQLiteStore._Tx | None = None
-        pending = 0
+        pending, started = 0, 0.0
         try:
             for batch in batches:
                 if tx is None:
-                    tx = self._transaction()
+                    tx, started = self._transaction(), time.monotonic()
                     tx.__enter__()
                 self._write_rows(batch)
                 pending += len(batch.nodes) + len(batch.edges) + 1
-                if pending >= WRITE_GROUP_FACTS:
+                if pending >= WRITE_GROUP_FACTS or time.monotonic() - started >= WRITE_GROUP_SECONDS:
                     done, tx, pending = tx, None, 0
                     done.__exit__(None, None, None)
         except BaseException as exc:
@@ -453,8 +455,10 @@ class SQLiteStore(MergedViewReads, Store):
         return self._view
 
     def _load_view(self) -> MergedView:
+        from phakhi.graph.projection_graph import projected_view
+
         with bulk_allocation():
-            return self._read_view()
+            return projected_view(self._db)  # the projection holds the folded claims
 
     def _read_view(self) -> MergedView:
         db = self._db
@@ -531,6 +535,11 @@ class SQLiteStore(MergedViewReads, Store):
         from phakhi.graph.projection_graph import ProjectionGraph
 
         return ProjectionGraph(self._db)
+
+    def graph_counts(self) -> tuple[int, int]:
+        """(nodes, edges) of the merged graph, counted in the projection."""
+        return (self._db.execute("SELECT count(*) FROM proj_nodes").fetchone()[0],
+                self._db.execute("SELECT count(*) FROM proj_edges").fetchone()[0])
 
     def analysis_arrays(self) -> tuple[list[str], list[str], list[str], list[tuple[int, int]]]:
         """Ids, names, types and the integer edge list of the projection (for analyses)."""
