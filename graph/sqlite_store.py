@@ -29,14 +29,15 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from phakhi.graph import sqlite_projection as projection
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
                                  edge_id, merge_edge_into, merge_node_into, stable_json)
 from phakhi.graph.store import Merge, Store, StoreError
+
+if TYPE_CHECKING:  # networkx is imported only where a graph is built (start-up time)
+    import networkx as nx
 
 SCHEMA_VERSION = 1
 DB_FILE = "phakhi.sqlite"
@@ -237,6 +238,8 @@ def networkx_from_view(view: MergedView) -> nx.MultiDiGraph:
 
 
 def _fill_graph(view: MergedView) -> nx.MultiDiGraph:
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     node_attrs, succ, pred = g._node, g._succ, g._pred
     for n in view.nodes.values():

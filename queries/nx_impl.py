@@ -22,12 +22,13 @@ import datetime as _dt
 import math
 import re
 from collections import deque
-from typing import Any, Callable, Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from phakhi.ontology import load_ontology
 from phakhi.queries.catalog import networkx_impl
+
+if TYPE_CHECKING:  # networkx is imported only where a graph is built (start-up time)
+    import networkx as nx
 
 Row = dict[str, Any]
 
