@@ -148,6 +148,7 @@ class PendingChange:
     existed: set[str]
     old_edges: list[tuple[str, str, str, str]] = field(default_factory=list)
     doc_id: str | None = None
+    appended: bool = False  # a document not stored before: it comes last in document order
 
 
 def before_change(db: sqlite3.Connection, doc_id: str | None = None,
@@ -162,12 +163,15 @@ def before_change(db: sqlite3.Connection, doc_id: str | None = None,
                                                 (doc_id,)))
         old_edges = list(db.execute("SELECT source, target, type, qualifier FROM edge_claims "
                                     "WHERE doc_id=?", (doc_id,)))
-    return PendingChange(old_map, touched, _ids_with_claims(db, touched), old_edges, doc_id)
+    appended = doc_id is not None and db.execute(
+        "SELECT 1 FROM documents WHERE doc_id=?", (doc_id,)).fetchone() is None
+    return PendingChange(old_map, touched, _ids_with_claims(db, touched), old_edges, doc_id, appended)
 
 
-def after_change(db: sqlite3.Connection, change: PendingChange) -> None:
+def after_change(db: sqlite3.Connection, change: PendingChange, claims: "StatedClaims | None" = None) -> None:
     """Bring the projection up to date with the claims and merges now in ``db`` (inside the
-    same transaction as the change)."""
+    same transaction as the change). ``claims``: what the document now states, as written
+    (lets a new document be appended without reading its claims back)."""
     from phakhi.graph.sqlite_store import resolve_merges
 
     merges = _merges(db)
@@ -181,11 +185,13 @@ def after_change(db: sqlite3.Connection, change: PendingChange) -> None:
     now_exist = _ids_with_claims(db, change.touched)
     flipped = change.existed ^ now_exist  # ids that came into or went out of existence
     members_new = _inverse(new_map)
+    if change.appended and not changed and claims is not None:
+        _append_document(db, change, claims, new_map, members_new, now_exist - change.existed)
+        return
     members_old = _inverse(old_map)
     affected = change.touched | changed | flipped
     targets = {old_map.get(x, x) for x in affected} | {new_map.get(x, x) for x in affected}
-    for t in sorted(targets):
-        _refresh_node(db, t, new_map, members_new.get(t, set()))
+    _refresh_nodes(db, sorted(targets), new_map, members_new)
 
     # edges: the document's claims, and every claim touching an id whose reading changed
     reach = changed | flipped
@@ -207,8 +213,85 @@ def after_change(db: sqlite3.Connection, change: PendingChange) -> None:
         fresh.add((new_map.get(s, s), rel, new_map.get(t, t), q))
     for chunk in _chunks(sorted(stale | {edge_id(s, r, t, q) for s, r, t, q in fresh})):
         db.execute(f"DELETE FROM proj_edges WHERE id IN ({_marks(len(chunk))})", chunk)
-    for s, rel, t, q in sorted(fresh):
-        _refresh_edge(db, s, rel, t, q, new_map, members_new)
+    _refresh_edges(db, sorted(fresh), members_new)
+
+
+@dataclass
+class StatedClaims:
+    """A document's claims as objects and as the rows written (aligned lists)."""
+
+    nodes: list[Node]
+    node_rows: list[tuple[Any, ...]]  # (doc_id, id, type, name, aliases, properties, provenance)
+    edges: list[Edge]
+    edge_rows: list[tuple[Any, ...]]  # (doc_id, id, source, target, type, qualifier, properties, provenance)
+
+
+def _append_document(db: sqlite3.Connection, change: PendingChange, claims: StatedClaims,
+                     resolved: dict[str, str], members: dict[str, set[str]], born: set[str]) -> None:
+    """The fast path for a new document (the last in document order) when no merge decision
+    changed: each claim folds into the projected node or edge it states (or becomes it);
+    only ids tied up in merges, and other documents' edges to ids born now, are recomputed."""
+    blocked = set(resolved) | set(members)
+    existing = {r[1]: r for r in _rows_by_id(db, "proj_nodes", (n.id for n in claims.nodes))}
+    folded, fresh_rows, fresh_nodes = [], [], []
+    for n, row in zip(claims.nodes, claims.node_rows):
+        if n.id in blocked:
+            continue
+        cur = existing.get(n.id)
+        if cur is None:
+            fresh_rows.append(row[1:])
+            fresh_nodes.append(n)
+        else:
+            into = Node(cur[1], cur[2], cur[3], json.loads(cur[4]), json.loads(cur[5]),
+                        _provenance(json.loads(cur[6])))
+            merge_node_into(into, n)
+            folded.append(into)
+    db.executemany("INSERT INTO proj_nodes (id, type, name, aliases, properties, provenance) "
+                   "VALUES (?,?,?,?,?,?)", fresh_rows)
+    keys = _node_keys(db, (n.id for n in fresh_nodes))
+    db.executemany("INSERT INTO proj_names VALUES (?,?,?)",
+                   [(k, keys[n.id], exact) for n in fresh_nodes for k, exact in name_rows(n)])
+    write_nodes(db, folded)
+    _refresh_nodes(db, sorted({resolved.get(n.id, n.id) for n in claims.nodes if n.id in blocked}),
+                   resolved, members)
+
+    keys = _node_keys(db, {x for e in claims.edges for x in (e.source, e.target)})
+    plain = [(e, row) for e, row in zip(claims.edges, claims.edge_rows)
+             if e.source not in blocked and e.target not in blocked]
+    stored = {r[1]: r for r in _rows_by_id(db, "proj_edges", (row[1] for _, row in plain))}
+    inserts = []
+    for e, row in plain:
+        if e.source not in keys or e.target not in keys:
+            continue  # an end no document states: left out, as in the merged view
+        cur = stored.get(row[1])
+        if cur is None:
+            inserts.append((row[1], keys[e.source], keys[e.target], *row[4:]))
+            continue
+        into = Edge(e.source, e.target, e.type, json.loads(cur[6]), _provenance(json.loads(cur[7])),
+                    e.qualifier)
+        merge_edge_into(into, e)
+        inserts.append((row[1], keys[e.source], keys[e.target], e.type, e.qualifier,
+                        stable_json(into.properties),
+                        stable_json([dict(p.__dict__) for p in into.provenance])))
+    db.executemany("INSERT OR REPLACE INTO proj_edges (id, source, target, type, qualifier, "
+                   "properties, provenance) VALUES (?,?,?,?,?,?,?)", inserts)
+    # the rest: edges with a merged end, and other documents' edges to the ids born now
+    ends = {(e.source, e.target, e.type, e.qualifier) for e in claims.edges
+            if e.source in blocked or e.target in blocked}
+    for column in ("source", "target"):
+        for chunk in _chunks(sorted(born)):
+            ends.update(db.execute(
+                f"SELECT source, target, type, qualifier FROM edge_claims WHERE {column} IN "  # noqa: S608
+                f"({_marks(len(chunk))}) AND doc_id <> ?", [*chunk, change.doc_id]))
+    fresh = {(resolved.get(s, s), r, resolved.get(t, t), q) for s, t, r, q in ends}
+    _refresh_edges(db, sorted(fresh), members)
+
+
+def _rows_by_id(db: sqlite3.Connection, table: str, ids: Iterable[str]) -> list[tuple[Any, ...]]:
+    out: list[tuple[Any, ...]] = []
+    for chunk in _chunks(sorted(set(ids))):
+        out += db.execute(f"SELECT * FROM {table} WHERE id IN ({_marks(len(chunk))})", chunk)  # noqa: S608
+    return out
 
 
 def _inverse(mapping: dict[str, str]) -> dict[str, set[str]]:
@@ -218,23 +301,27 @@ def _inverse(mapping: dict[str, str]) -> dict[str, set[str]]:
     return out
 
 
-def _node_key(db: sqlite3.Connection, node: str) -> int | None:
-    row = db.execute("SELECT key FROM proj_nodes WHERE id=?", (node,)).fetchone()
-    return row[0] if row else None
+def _node_keys(db: sqlite3.Connection, ids: Iterable[str]) -> dict[str, int]:
+    keys: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        keys.update(db.execute(f"SELECT id, key FROM proj_nodes WHERE id IN ({_marks(len(chunk))})", chunk))
+    return keys
 
 
-def _refresh_node(db: sqlite3.Connection, target: str, resolved: dict[str, str],
-                  absorbed: set[str]) -> None:
-    """Recompute one merged node from the claims of itself and the ids merged into it."""
-    claims = [] if target in resolved else _node_claims(db, [target, *sorted(absorbed)])
-    merged = fold_nodes(claims, target)
-    if merged is None:
-        key = _node_key(db, target)
-        if key is not None:
-            db.execute("DELETE FROM proj_nodes WHERE key=?", (key,))
-            db.execute("DELETE FROM proj_names WHERE node=?", (key,))
-        return
-    write_node(db, merged)
+def _refresh_nodes(db: sqlite3.Connection, targets: list[str], resolved: dict[str, str],
+                   members: dict[str, set[str]]) -> None:
+    """Recompute merged nodes from the claims of each and of the ids merged into it."""
+    wanted = [t for t in targets if t not in resolved]
+    claims: dict[str, list[tuple[int, Node]]] = {}
+    reads = {x: t for t in wanted for x in (t, *members.get(t, ()))}
+    for order, claim in _node_claims(db, sorted(reads)):
+        claims.setdefault(reads[claim.id], []).append((order, claim))
+    merged = [m for m in (fold_nodes(claims.get(t, []), t) for t in wanted) if m is not None]
+    gone = _node_keys(db, set(targets) - {m.id for m in merged})
+    for chunk in _chunks(sorted(gone.values())):
+        db.execute(f"DELETE FROM proj_nodes WHERE key IN ({_marks(len(chunk))})", chunk)
+        db.execute(f"DELETE FROM proj_names WHERE node IN ({_marks(len(chunk))})", chunk)
+    write_nodes(db, merged)
 
 
 def fold_nodes(claims: list[tuple[int, Node]], target: str) -> Node | None:
@@ -257,42 +344,54 @@ def fold_nodes(claims: list[tuple[int, Node]], target: str) -> Node | None:
     return into
 
 
-def write_node(db: sqlite3.Connection, n: Node) -> int:
-    """Insert or update one projected node (its key stays) and its names; its key."""
-    row = (n.id, n.type, n.name, stable_json(n.aliases), stable_json(n.properties),
-           stable_json([dict(p.__dict__) for p in n.provenance]))
-    db.execute("INSERT INTO proj_nodes (id, type, name, aliases, properties, provenance) "
-               "VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET type=excluded.type, "
-               "name=excluded.name, aliases=excluded.aliases, properties=excluded.properties, "
-               "provenance=excluded.provenance", row)
-    key = _node_key(db, n.id)
-    assert key is not None
-    db.execute("DELETE FROM proj_names WHERE node=?", (key,))
+def write_nodes(db: sqlite3.Connection, nodes: list[Node]) -> dict[str, int]:
+    """Insert or update projected nodes (an existing node keeps its key) and their names;
+    the key of each."""
+    db.executemany(
+        "INSERT INTO proj_nodes (id, type, name, aliases, properties, provenance) "
+        "VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET type=excluded.type, "
+        "name=excluded.name, aliases=excluded.aliases, properties=excluded.properties, "
+        "provenance=excluded.provenance",
+        [(n.id, n.type, n.name, stable_json(n.aliases), stable_json(n.properties),
+          stable_json([dict(p.__dict__) for p in n.provenance])) for n in nodes])
+    keys = _node_keys(db, (n.id for n in nodes))
+    for chunk in _chunks(sorted(keys.values())):
+        db.execute(f"DELETE FROM proj_names WHERE node IN ({_marks(len(chunk))})", chunk)
     db.executemany("INSERT INTO proj_names VALUES (?,?,?)",
-                   [(k, key, exact) for k, exact in name_rows(n)])
-    return key
+                   [(k, keys[n.id], exact) for n in nodes for k, exact in name_rows(n)])
+    return keys
 
 
-def _refresh_edge(db: sqlite3.Connection, source: str, rel: str, target: str, qualifier: str,
-                  resolved: dict[str, str], members: dict[str, set[str]]) -> None:
-    """Recompute one projected edge from every claim that reads as it."""
-    keys = [_node_key(db, source), _node_key(db, target)]
-    if keys[0] is None or keys[1] is None:
-        return
-    sources = {source} | members.get(source, set())
-    targets = {target} | members.get(target, set())
-    if len(sources) == 1 and len(targets) == 1:
-        rows = db.execute(_EDGE_COLUMNS + "WHERE c.edge_id=?",
-                          (edge_id(source, rel, target, qualifier),)).fetchall()
-    else:
+def _refresh_edges(db: sqlite3.Connection, fresh: list[tuple[str, str, str, str]],
+                   members: dict[str, set[str]]) -> None:
+    """Recompute projected edges (source, type, target, qualifier) from every claim that
+    reads as each: by claimed id when neither end absorbed others, else by both ends."""
+    keys = _node_keys(db, {x for s, _r, t, _q in fresh for x in (s, t)})
+    fresh = [f for f in fresh if f[0] in keys and f[2] in keys]
+    claims: dict[str, list[tuple[int, str, Edge]]] = {}
+    plain = {edge_id(s, r, t, q): (s, r, t, q) for s, r, t, q in fresh
+             if not members.get(s) and not members.get(t)}
+    for chunk in _chunks(sorted(plain)):
+        for row in db.execute(_EDGE_COLUMNS + f"WHERE c.edge_id IN ({_marks(len(chunk))})", chunk):
+            claims.setdefault(row[1], []).append(_edge_row(row))
+    for s, r, t, q in fresh:
+        eid = edge_id(s, r, t, q)
+        if eid in plain:
+            continue
+        sources, targets = sorted({s} | members.get(s, set())), sorted({t} | members.get(t, set()))
         rows = db.execute(
             _EDGE_COLUMNS + f"WHERE c.source IN ({_marks(len(sources))}) AND c.target IN "
-            f"({_marks(len(targets))}) AND c.type=? AND c.qualifier=?",
-            [*sorted(sources), *sorted(targets), rel, qualifier]).fetchall()
-    claims = [_edge_row(r) for r in rows]
-    merged = fold_edges(claims, source, target)
-    if merged is not None:
-        write_edge(db, merged, keys[0], keys[1])
+            f"({_marks(len(targets))}) AND c.type=? AND c.qualifier=?", [*sources, *targets, r, q])
+        claims[eid] = [_edge_row(row) for row in rows]
+    out = []
+    for s, r, t, q in fresh:
+        merged = fold_edges(claims.get(edge_id(s, r, t, q), []), s, t)
+        if merged is not None:
+            out.append((merged.id, keys[s], keys[t], merged.type, merged.qualifier,
+                        stable_json(merged.properties),
+                        stable_json([dict(p.__dict__) for p in merged.provenance])))
+    db.executemany("INSERT OR REPLACE INTO proj_edges (id, source, target, type, qualifier, "
+                   "properties, provenance) VALUES (?,?,?,?,?,?,?)", out)
 
 
 def fold_edges(claims: list[tuple[int, str, Edge]], source: str, target: str) -> Edge | None:
@@ -309,13 +408,6 @@ def fold_edges(claims: list[tuple[int, str, Edge]], source: str, target: str) ->
     return out
 
 
-def write_edge(db: sqlite3.Connection, e: Edge, source_key: int, target_key: int) -> None:
-    db.execute("INSERT OR REPLACE INTO proj_edges (id, source, target, type, qualifier, properties, "
-               "provenance) VALUES (?,?,?,?,?,?,?)",
-               (e.id, source_key, target_key, e.type, e.qualifier, stable_json(e.properties),
-                stable_json([dict(p.__dict__) for p in e.provenance])))
-
-
 # -- whole rebuild (a store made before the projection existed) --------------------------
 
 def is_current(db: sqlite3.Connection) -> bool:
@@ -327,9 +419,9 @@ def rebuild(db: sqlite3.Connection, view: Any) -> None:
     """Fill the projection from a :class:`MergedView` (inside a write transaction)."""
     for table in _TABLES:
         db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
-    keys = {n.id: write_node(db, n) for n in view.nodes.values()}
-    for e in view.edges.values():
-        write_edge(db, e, keys[e.source], keys[e.target])
+    write_nodes(db, list(view.nodes.values()))
+    _refresh_edges(db, sorted((e.source, e.type, e.target, e.qualifier) for e in view.edges.values()),
+                   _inverse(view.resolved))
     db.executemany("INSERT INTO proj_resolved VALUES (?,?)", sorted(view.resolved.items()))
     db.execute("INSERT INTO meta VALUES ('projection_version', ?) ON CONFLICT(key) DO UPDATE "
                "SET value=excluded.value", (PROJECTION_VERSION,))

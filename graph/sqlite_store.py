@@ -361,7 +361,8 @@ class SQLiteStore(MergedViewReads, Store):
         self._db.executemany("INSERT INTO node_claims VALUES (?,?,?,?,?,?,?)", node_rows)
         self._db.executemany("INSERT INTO edge_claims VALUES (?,?,?,?,?,?,?,?)", edge_rows)
         self._db.executemany("INSERT INTO issues VALUES (?,?)", issue_rows)
-        projection.after_change(self._db, change)
+        projection.after_change(self._db, change, projection.StatedClaims(
+            facts.nodes, node_rows, facts.edges, edge_rows))
 
     def remove_document(self, doc_id: str) -> bool:
         with self._transaction():
