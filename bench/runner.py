@@ -3,15 +3,20 @@
 Steps (any subset, in this order):
 
 * ``extract``  generate the corpus at ``scale``; extraction MB/s and docs/s against
-  PyThaiNLP ``newmm`` tokenisation of the same text; F1 against the generated truth.
+  PyThaiNLP ``newmm`` tokenisation of the same text; F1 against the generated truth;
+  ``phakhi ingest`` of the corpus end to end (every core, and one).
 * ``neo4j``    load the graph (national facts at ``national`` + the corpus truth) into Neo4j
   through the store (one transaction per document batch), one transaction per fact on a
   sample (extrapolated), and ``neo4j-admin database import full`` of the same graph into an
   empty database from CSV files.
 * ``queries``  build the embedded store from the same facts (timed: the national graph end to
-  end) and time every canned question (p50/p95) on it and, when the ``neo4j`` step loaded
-  it, on Neo4j.
-* ``analyses`` betweenness (sampled), PageRank and Louvain on the embedded store's graph.
+  end) and time every canned question (p50/p95): on the embedded store opened fresh per
+  answer (read from its projection tables), through ``phakhi query`` in a fresh process
+  (wall time and peak memory), on the whole graph in NetworkX (the old engine and the
+  reference: are the rows the same?), and on Neo4j (the graph the ``neo4j`` step loaded,
+  else loaded here into the private server by ``neo4j-admin import``).
+* ``analyses`` betweenness (sampled), PageRank, Louvain and k-core through python-igraph on a
+  graph built from the projection, beside NetworkX on the same graph.
 * ``view``     HTML view at 500, 2,000 and 10,000 nodes: time until stable in headless Chromium.
 * ``memory``   a table of every step's peak memory (each step always reports its own).
 
