@@ -135,8 +135,18 @@ class ProjectionGraph:
         for r in self._edges(node, "target", rels):
             yield r[1], _edge_attrs(*r[3:])
 
-    def edges_of_type(self, rel: str) -> Iterator[tuple[str, str, Attrs]]:
-        for r in self.db.execute(_EDGE_SQL + "WHERE e.type = ? ORDER BY e.key", (rel,)):
+    def edges_of_type(self, rel: str, source: str | None = None,
+                      target: str | None = None) -> Iterator[tuple[str, str, Attrs]]:
+        """(u, v, attrs) of the edges of type ``rel`` (from ``source``, to ``target``)."""
+        sql, args = _EDGE_SQL + "WHERE e.type = ?", [rel]
+        for column, node in (("source", source), ("target", target)):
+            if node is not None:
+                key = self._key(node)
+                if key is None:
+                    return
+                sql += f" AND e.{column} = ?"
+                args.append(key)
+        for r in self.db.execute(sql + " ORDER BY e.key", args):
             yield r[1], r[2], _edge_attrs(*r[3:])
 
     def edge_by_id(self, eid: str) -> Iterator[tuple[str, str, str, Attrs]]:

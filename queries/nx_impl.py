@@ -69,12 +69,14 @@ def _nodes_of_type(g: nx.MultiDiGraph, *labels: str) -> Iterator[tuple[str, dict
             yield x, attrs
 
 
-def _edges_of_type(g: nx.MultiDiGraph, rel: str) -> Iterator[tuple[str, str, dict]]:
+def _edges_of_type(g: nx.MultiDiGraph, rel: str, source: str | None = None,
+                   target: str | None = None) -> Iterator[tuple[str, str, dict]]:
+    """(u, v, attrs) of the edges of type ``rel``, from ``source`` / to ``target`` when given."""
     if hasattr(g, "edges_of_type"):
-        yield from g.edges_of_type(rel)
+        yield from g.edges_of_type(rel, source, target)
         return
     for u, v, attrs in g.edges(data=True):
-        if attrs.get("type") == rel:
+        if attrs.get("type") == rel and source in (None, u) and target in (None, v):
             yield u, v, attrs
 
 
@@ -378,7 +380,7 @@ def trainer_coverage(g: nx.MultiDiGraph, province: str | None = None, department
                      table: str | None = None) -> list[Row]:
     """Trainer counts per (province, department) cell; 0 is 'none', blank is 'unknown'."""
     rows = []
-    for p, d, t in _edges_of_type(g, "HAS_TRAINERS"):
+    for p, d, t in _edges_of_type(g, "HAS_TRAINERS", province, department):
         if not _typed(g, p, "Province"):
             continue
         if (province is not None and p != province) or (department is not None and d != department) \
