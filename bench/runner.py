@@ -3,15 +3,20 @@
 Steps (any subset, in this order):
 
 * ``extract``  generate the corpus at ``scale``; extraction MB/s and docs/s against
-  PyThaiNLP ``newmm`` tokenisation of the same text; F1 against the generated truth.
+  PyThaiNLP ``newmm`` tokenisation of the same text; F1 against the generated truth;
+  ``phakhi ingest`` of the corpus end to end (every core, and one).
 * ``neo4j``    load the graph (national facts at ``national`` + the corpus truth) into Neo4j
   through the store (one transaction per document batch), one transaction per fact on a
   sample (extrapolated), and ``neo4j-admin database import full`` of the same graph into an
   empty database from CSV files.
 * ``queries``  build the embedded store from the same facts (timed: the national graph end to
-  end) and time every canned question (p50/p95) on it and, when the ``neo4j`` step loaded
-  it, on Neo4j.
-* ``analyses`` betweenness (sampled), PageRank and Louvain on the embedded store's graph.
+  end) and time every canned question (p50/p95): on the embedded store opened fresh per
+  answer (read from its projection tables), through ``phakhi query`` in a fresh process
+  (wall time and peak memory), on the whole graph in NetworkX (the old engine and the
+  reference: are the rows the same?), and on Neo4j (the graph the ``neo4j`` step loaded,
+  else loaded here into the private server by ``neo4j-admin import``).
+* ``analyses`` betweenness (sampled), PageRank, Louvain and k-core through python-igraph on a
+  graph built from the projection, beside NetworkX on the same graph.
 * ``view``     HTML view at 500, 2,000 and 10,000 nodes: time until stable in headless Chromium.
 * ``memory``   a table of every step's peak memory (each step always reports its own).
 
@@ -213,6 +218,28 @@ def step_extract(cfg: BenchConfig) -> dict[str, Any]:
         out["profile_cumulative"] = _profile_top(prof)
         out["profile_own_time"] = _own_time_top(prof)
     out.update(_score(facts, truth_path))
+    out.update(_ingest_end_to_end(cfg, paths, mb))
+    return out
+
+
+def _ingest_end_to_end(cfg: BenchConfig, paths: list[Path], mb: float) -> dict[str, Any]:
+    """``phakhi ingest`` of the corpus into a new embedded store, as a user runs it (fresh
+    process, entity resolution and summary included), on every core and on one."""
+    from phakhi.bench.cli_runs import phakhi_argv, time_command
+
+    out: dict[str, Any] = {}
+    folder = paths[0].parent
+    for label, extra in (("", []), ("_1_job", ["--jobs", "1"])):
+        store = cfg.work / f"ingest-store{label}"
+        shutil.rmtree(store, ignore_errors=True)
+        run = time_command(phakhi_argv("--store", store, "-q", "ingest", *extra, folder))
+        shutil.rmtree(store, ignore_errors=True)
+        if not run.ok and "phakhi: " not in run.stderr:  # failed files are reported, not fatal
+            out[f"ingest{label}_error"] = (run.stderr.strip().splitlines() or ["failed"])[-1][:120]
+            continue
+        out[f"ingest{label}_seconds"] = round(run.seconds, 2)
+        out[f"ingest{label}_mb_per_s"] = round(mb / run.seconds, 3)
+    out["ingest_jobs"] = os.cpu_count()
     return out
 
 
@@ -518,10 +545,14 @@ def build_embedded(cfg: BenchConfig) -> tuple[Any, dict[str, Any]]:
         shutil.rmtree(d, ignore_errors=True)
         store = SQLiteStore(d)
         n = 0
-        with Timer() as t:
+        def counted() -> Iterator[Any]:
+            nonlocal n
             for batch in graph_batches(cfg):
-                store.write(batch)
                 n += len(batch.nodes) + len(batch.edges)
+                yield batch
+
+        with Timer() as t:
+            store.write_many(counted())
         figures = {"embedded_build_seconds": round(t.seconds, 2), "embedded_facts": n,
                    "embedded_facts_per_s": round(n / t.seconds, 1)}
         (d / ".complete").write_text("ok", encoding="utf-8")
@@ -568,79 +599,213 @@ def _latencies(fn: Callable[[], Any], repeats: int) -> tuple[list[float], int]:
     return times, len(rows)
 
 
-def step_queries(cfg: BenchConfig) -> dict[str, Any]:
+CLI_REPEATS = 3  # fresh processes per question and store (each costs the interpreter's start-up)
+
+
+def _timing_row(engine: str, qid: str, times: list[float], rows: int, **extra: Any) -> dict[str, Any]:
+    return {"engine": engine, "question": qid, "rows": rows, "runs": len(times),
+            "p50_ms": round(percentile(times, 50), 2), "p95_ms": round(percentile(times, 95), 2), **extra}
+
+
+def _cli_rows(engine: str, store_arg: str, params: dict[str, dict[str, Any]], catalog: Any,
+              env: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Every question through ``phakhi query`` in a fresh process: wall time (start-up,
+    opening the store, answering, printing) and the process's peak memory."""
+    from phakhi.bench.cli_runs import phakhi_argv, time_command
+
+    rows = []
+    for qid in catalog:
+        argv = phakhi_argv("--store", store_arg, "query", qid, "--format", "json")
+        for k, v in params.get(qid, {}).items():
+            argv += ["--param", f"{k}={v}"]
+        runs = [time_command(argv, env) for _ in range(CLI_REPEATS)]
+        failed = [r for r in runs if not r.ok]
+        if failed:
+            rows.append({"engine": engine, "question": qid,
+                         "error": (failed[0].stderr.strip().splitlines() or ["failed"])[-1][:120]})
+            continue
+        rows.append(_timing_row(engine, qid, [r.seconds * 1000 for r in runs], -1,
+                                peak_rss_mb=round(max(r.peak_rss_mb for r in runs), 1)))
+    return rows
+
+
+def _neo4j_for_queries(cfg: BenchConfig, out: dict[str, Any]) -> str | None:
+    """The URI of a server holding this graph: the one the neo4j step loaded, else the
+    private server loaded here by neo4j-admin import (None when Neo4j is off/missing)."""
+    loaded = cfg.work / "neo4j-loaded.json"
+    if loaded.exists() and json.loads(loaded.read_text())["national"] == cfg.national_fraction:
+        out["neo4j_graph_loaded_by"] = json.loads(loaded.read_text())["via"]
+        return neo4j_uri(cfg)
+    if cfg.neo4j != "local":
+        out["neo4j_queries"] = "skipped: the neo4j step did not load this graph in this run"
+        return None
+    from phakhi.bench.neo4j_import import write_import_csv
+
     try:
-        from phakhi.queries.answer import answer_cypher, answer_networkx
+        neo4j_uri(cfg)  # starts the private server (assembles it on first use)
+    except StepSkipped as exc:
+        out["neo4j_queries"] = f"skipped: {exc}"
+        return None
+    csv_dir = cfg.work / "import-csv-queries"
+    shutil.rmtree(csv_dir, ignore_errors=True)
+    write_import_csv(graph_batches(cfg), csv_dir)
+    out.update(_import_into_local(cfg, csv_dir))
+    shutil.rmtree(csv_dir, ignore_errors=True)
+    if out.get("queries_graph") != "loaded by neo4j-admin import":
+        return None
+    return neo4j_uri(cfg)
+
+
+def step_queries(cfg: BenchConfig) -> dict[str, Any]:
+    """Every canned question on the embedded store (answered from its projection tables,
+    the store opened fresh for each answer, and through the CLI), on the same graph held
+    in memory by NetworkX (the reference: same rows?), and on Neo4j."""
+    try:
+        from phakhi.graph.sqlite_store import SQLiteStore
+        from phakhi.queries.answer import answer, answer_cypher, answer_networkx
         from phakhi.queries.catalog import load_catalog
     except ImportError as exc:
         raise StepSkipped(f"canned questions not available ({exc})") from None
     store, out = build_embedded(cfg)
-    with Timer() as tg:
-        g = store.graph()
-    out.update({"graph_nodes": g.number_of_nodes(), "graph_edges": g.number_of_edges(),
-                "embedded_graph_load_seconds": round(tg.seconds, 2)})
     store.close()
+    directory = embedded_dir(cfg)
     params = query_params(cfg)
     catalog = load_catalog()
     rows: list[dict[str, Any]] = []
+    answers: dict[str, Any] = {}
+    with Timer() as tf:  # what a fresh process pays before its first answer, start-up aside
+        with SQLiteStore(directory) as first:
+            answer(first, "partners", params["partners"])
+    out["embedded_first_answer_seconds"] = round(tf.seconds, 3)
+
+    def embedded(qid: str, p: dict[str, Any]) -> list[Any]:
+        with SQLiteStore(directory) as fresh:
+            return answer(fresh, qid, p)
+
     for qid in catalog:
         p = params.get(qid, {})
         try:
-            times, n = _latencies(lambda: answer_networkx(g, qid, p), cfg.query_repeats)
-            rows.append({"engine": "embedded", "question": qid, "rows": n, "runs": len(times),
-                         "p50_ms": round(percentile(times, 50), 2), "p95_ms": round(percentile(times, 95), 2)})
+            answers[qid] = embedded(qid, p)
+            times, n = _latencies(lambda: embedded(qid, p), cfg.query_repeats)
+            rows.append(_timing_row("embedded", qid, times, n))
         except Exception as exc:  # noqa: BLE001 - one failing question is reported, not fatal
             rows.append({"engine": "embedded", "question": qid, "error": str(exc).splitlines()[0][:120]})
-    loaded = cfg.work / "neo4j-loaded.json"
-    if loaded.exists() and json.loads(loaded.read_text())["national"] == cfg.national_fraction:
-        out["neo4j_graph_loaded_by"] = json.loads(loaded.read_text())["via"]
-        uri = neo4j_uri(cfg)
+    rows += _cli_rows("embedded-cli", str(directory), params, catalog)
+    first_cli = [r["p95_ms"] for r in rows if r["engine"] == "embedded-cli" and "p95_ms" in r]
+    peak = [r["peak_rss_mb"] for r in rows if r["engine"] == "embedded-cli" and "peak_rss_mb" in r]
+    if first_cli:
+        out["embedded_cli_slowest_call_seconds"] = round(max(first_cli) / 1000, 3)
+        out["embedded_cli_peak_rss_mb"] = max(peak)
+
+    # the reference: the whole graph in NetworkX, as the embedded store answered before
+    with SQLiteStore(directory) as reference:
+        with Timer() as tg:
+            g = reference.graph()
+    out.update({"graph_nodes": g.number_of_nodes(), "graph_edges": g.number_of_edges(),
+                "networkx_graph_load_seconds": round(tg.seconds, 2)})
+    different = []
+    for qid in catalog:
+        p = params.get(qid, {})
+        try:
+            times, n = _latencies(lambda: answer_networkx(g, qid, p), 3)
+            rows.append(_timing_row("networkx", qid, times, n))
+            if qid in answers and answer_networkx(g, qid, p) != answers[qid]:
+                different.append(qid)
+        except Exception as exc:  # noqa: BLE001
+            rows.append({"engine": "networkx", "question": qid, "error": str(exc).splitlines()[0][:120]})
+    out["embedded_rows_differ_from_networkx"] = different or "none"
+    del g
+
+    uri = _neo4j_for_queries(cfg, out)
+    if uri is not None:
         neo = _open_neo4j(uri)
         try:
             for qid in catalog:
                 p = params.get(qid, {})
                 try:
                     times, n = _latencies(lambda: answer_cypher(neo, qid, p), cfg.query_repeats)
-                    rows.append({"engine": "neo4j", "question": qid, "rows": n, "runs": len(times),
-                                 "p50_ms": round(percentile(times, 50), 2),
-                                 "p95_ms": round(percentile(times, 95), 2)})
+                    rows.append(_timing_row("neo4j", qid, times, n))
                 except Exception as exc:  # noqa: BLE001
                     rows.append({"engine": "neo4j", "question": qid, "error": str(exc).splitlines()[0][:120]})
         finally:
             neo.close()
-    else:
-        out["neo4j_queries"] = "skipped: the neo4j step did not load this graph in this run"
+        rows += _cli_rows("neo4j-cli", uri, params, catalog, env=dict(os.environ))
     out["questions"] = rows
-    for engine in ("embedded", "neo4j"):
-        p95 = [r["p95_ms"] for r in rows if r["engine"] == engine and "p95_ms" in r]
-        if p95:
-            out[f"{engine}_worst_p95_ms"] = max(p95)
-            out[f"{engine}_median_p50_ms"] = round(percentile(
-                [r["p50_ms"] for r in rows if r["engine"] == engine and "p50_ms" in r], 50), 2)
+    for engine in ("embedded", "embedded-cli", "networkx", "neo4j", "neo4j-cli"):
+        timed = [r for r in rows if r["engine"] == engine and "p95_ms" in r]
+        if timed:
+            out[f"{engine}_worst_p95_ms"] = max(r["p95_ms"] for r in timed)
+            out[f"{engine}_median_p50_ms"] = round(percentile([r["p50_ms"] for r in timed], 50), 2)
     return out
 
 
 # -- analyses -----------------------------------------------------------------------------
+NX_BETWEENNESS_SAMPLE = 10  # NetworkX's betweenness is timed on fewer sources, then scaled up
+
+
 def step_analyses(cfg: BenchConfig) -> dict[str, Any]:
+    """PageRank, Louvain, sampled betweenness and k-core through python-igraph on a graph
+    built from the embedded store's projection, beside NetworkX on the same graph."""
     try:
         from phakhi.queries import analyses
     except ImportError as exc:
         raise StepSkipped(f"analyses not available ({exc})") from None
     store, out = build_embedded(cfg)
-    g = store.graph()
-    store.close()
-    k = min(200, g.number_of_nodes())
-    out.update({"graph_nodes": g.number_of_nodes(), "graph_edges": g.number_of_edges(),
-                "betweenness_k": k})
-    for name, fn in [("betweenness", lambda: analyses.brokers(g, top=10, k=k)),
-                     ("pagerank", lambda: analyses.pagerank(g, top=10)),
-                     ("louvain", lambda: analyses.communities(g, top=10))]:
+    with Timer() as tb:
+        ag = analyses.analysis_graph(store)
+    n = len(ag)
+    k = min(200, n)
+    out.update({"graph_nodes": n, "graph_simple_edges": ag.graph.ecount(), "betweenness_k": k,
+                "igraph_build_from_projection_seconds": round(tb.seconds, 2)})
+    ours: dict[str, list[Any]] = {}
+    for name, fn in [("betweenness", lambda: analyses.brokers(ag, top=10, k=k)),
+                     ("pagerank", lambda: analyses.pagerank(ag, top=10)),
+                     ("louvain", lambda: analyses.communities(ag, top=None)),
+                     ("k_core", lambda: analyses.k_core(ag, top=10))]:
         try:
             with Timer() as t:
-                fn()
-            out[f"{name}_seconds"] = round(t.seconds, 2)
+                ours[name] = fn()
+            out[f"igraph_{name}_seconds"] = round(t.seconds, 2)
         except Exception as exc:  # noqa: BLE001
-            out[f"{name}_seconds"] = f"error: {str(exc).splitlines()[0][:100]}"
+            out[f"igraph_{name}_seconds"] = f"error: {str(exc).splitlines()[0][:100]}"
+    out.update(_networkx_analyses(store, cfg, ours))
+    store.close()
+    return out
+
+
+def _networkx_analyses(store: Any, cfg: BenchConfig, ours: dict[str, list[Any]]) -> dict[str, Any]:
+    """The same measures by NetworkX (the reference) on the same graph, in the same run."""
+    import networkx as nx
+    from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+
+    out: dict[str, Any] = {}
+    with Timer() as tl:
+        g = store.graph()
+        und = nx.Graph()
+        und.add_nodes_from(g)
+        und.add_edges_from((u, v) for u, v in g.edges() if u != v)
+        del g
+    out["networkx_graph_load_seconds"] = round(tl.seconds, 2)
+    with Timer() as t:
+        pr = _pagerank_python(und, alpha=0.85)
+    out["networkx_pagerank_seconds"] = round(t.seconds, 2)
+    top = sorted(pr, key=lambda x: (-pr[x], str(x)))[:10]
+    out["pagerank_same_top10"] = top == [r["id"] for r in ours.get("pagerank", [])]
+    with Timer() as t:
+        found = nx.community.louvain_communities(und, seed=42)
+    out["networkx_louvain_seconds"] = round(t.seconds, 2)
+    groups = [set(r["member_ids"]) for r in ours.get("louvain", [])]
+    out["louvain_modularity_igraph"] = round(nx.community.modularity(und, groups), 4)
+    out["louvain_modularity_networkx"] = round(nx.community.modularity(und, found), 4)
+    k = min(200, und.number_of_nodes())
+    sample = min(NX_BETWEENNESS_SAMPLE, k)
+    with Timer() as t:
+        nx.betweenness_centrality(und, k=sample, seed=42)
+    out["networkx_betweenness_seconds"] = round(t.seconds * k / sample, 1)
+    out["note_networkx_betweenness"] = f"timed with {sample} sources, scaled to {k}"
+    with Timer() as t:
+        nx.core_number(und)
+    out["networkx_k_core_seconds"] = round(t.seconds, 2)
     return out
 
 
@@ -760,6 +925,22 @@ def evaluate_targets(steps: dict[str, Any], cfg: BenchConfig) -> list[dict[str, 
     p95 = q.get("neo4j_worst_p95_ms")
     rows.append(row("canned questions p95 < 200 ms on Neo4j" + scope,
                     p95, None if p95 is None or not full else p95 < 200))
+    p95 = q.get("embedded_worst_p95_ms")
+    rows.append(row("canned questions p95 < 200 ms on the embedded store" + scope,
+                    p95, None if p95 is None or not full else p95 < 200))
+    first = q.get("embedded_first_answer_seconds")
+    rows.append(row("first answer after opening the embedded store < 2 s" + scope,
+                    first, None if first is None or not full else first < 2))
+    mem = q.get("embedded_cli_peak_rss_mb")
+    rows.append(row("peak memory of a query (CLI, embedded) < 300 MB" + scope,
+                    mem, None if mem is None or not full else mem < 300))
+    an = steps.get("analyses", {})
+    for name, limit in (("pagerank", 10), ("louvain", 10), ("betweenness", 60)):
+        secs = an.get(f"igraph_{name}_seconds")
+        ok = None if not isinstance(secs, (int, float)) or not full else secs < limit
+        rows.append(row(f"{name} < {limit} s through igraph" + scope, secs, ok))
+    mbs = ex.get("ingest_mb_per_s")
+    rows.append(row("phakhi ingest end to end >= 1 MB/s", mbs, None if mbs is None else mbs >= 1))
     view = v.get("view_2000", {}) if isinstance(v.get("view_2000"), dict) else {}
     s = view.get("stable_seconds")
     rows.append(row("2,000-node view stable < 5 s", s, None if s is None else s < 5))
@@ -767,6 +948,20 @@ def evaluate_targets(steps: dict[str, Any], cfg: BenchConfig) -> list[dict[str, 
 
 
 # -- the printed table ------------------------------------------------------------------------
+def _question_rows(step: str, timings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per question, every engine side by side: ``engine p50/p95 ms``."""
+    by_question: dict[str, list[str]] = {}
+    for r in timings:
+        if "p50_ms" in r:
+            text = f"{r['engine']} {r['p50_ms']}/{r['p95_ms']} ms"
+            if r.get("peak_rss_mb") is not None:
+                text += f" ({r['peak_rss_mb']} MB)"
+        else:
+            text = f"{r['engine']} error: {r.get('error')}"
+        by_question.setdefault(r["question"], []).append(text)
+    return [{"step": step, "figure": f"{q} p50/p95", "value": "; ".join(v)} for q, v in by_question.items()]
+
+
 def summary_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per figure: step, figure, value (what ``phakhi bench`` prints)."""
     rows: list[dict[str, Any]] = []
@@ -777,10 +972,7 @@ def summary_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
             continue
         for k, v in figures.items():
             if k == "questions":
-                for r in v:
-                    val = (f"p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms ({r['rows']} rows)"
-                           if "p50_ms" in r else r.get("error"))
-                    rows.append({"step": step, "figure": f"{r['engine']} {r['question']}", "value": val})
+                rows += _question_rows(step, v)
             elif k.startswith(("profile", "per_type")):
                 continue
             elif isinstance(v, dict):

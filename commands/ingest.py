@@ -67,10 +67,13 @@ def _print_summary(summary: dict[str, Any], head: dict[str, Any] | None) -> None
 @click.option("--force", is_flag=True, help="Re-extract files whose content did not change.")
 @click.option("--view", "view", default=None, type=click.Path(dir_okay=False), metavar="FILE.html",
               help="Also write the interactive graph view to FILE.html.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Extract N documents at a time in separate processes (default: the number of cores).")
 @format_option("table", "json")
 @pass_app
 @handle_store_errors
-def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, view: str | None, fmt: str) -> None:
+def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, view: str | None, jobs: int | None,
+               fmt: str) -> None:
     """Read documents (files or folders), extract their facts into the store, resolve entities.
 
     Failed files are listed on stderr as 'phakhi: PATH: reason'; the rest are still
@@ -78,7 +81,7 @@ def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, view: str |
     from phakhi.loaders.pipeline import ingest
 
     store = app.store()
-    report = ingest(paths, store, force=force, progress=not app.quiet)
+    report = ingest(paths, store, force=force, progress=not app.quiet, jobs=jobs)
     for issue in report.errors:
         click.echo(f"phakhi: {issue.line()}", err=True)
     summary = store_summary(store)

@@ -115,7 +115,7 @@ def analyze_command(app: AppContext, name: str, top: int | None, types: tuple[st
     """Graph analyses: brokers (betweenness), most-connected (degree), pagerank,
     communities (Louvain), components, k-core. Direction is ignored."""
     from phakhi.ontology import OntologyError, load_ontology
-    from phakhi.queries.analyses import ANALYSES
+    from phakhi.queries.analyses import ANALYSES, analysis_graph
 
     onto = load_ontology()
     for label in types:
@@ -126,7 +126,7 @@ def analyze_command(app: AppContext, name: str, top: int | None, types: tuple[st
     if top is None and name in ("brokers", "most-connected", "pagerank"):
         top = 10
     options: dict[str, Any] = {"k": sample} if name == "brokers" and sample else {}
-    rows: list[dict[str, Any]] = ANALYSES[name](app.store().graph(), top=top, types=types or None,
+    rows: list[dict[str, Any]] = ANALYSES[name](analysis_graph(app.store()), top=top, types=types or None,
                                                 **options)
     emit(rows, fmt)
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import networkx as nx
 
 from phakhi.commands.common import AppContext, PhakhiError, handle_store_errors, parse_params, pass_app
+
+if TYPE_CHECKING:  # networkx is imported only when a graph is built (start-up time)
+    import networkx as nx
 
 
 def _write(page: str, output: str) -> None:

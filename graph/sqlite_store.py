@@ -25,19 +25,26 @@ import gc
 import json
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-import networkx as nx
-
+from phakhi.graph import sqlite_projection as projection
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
                                  edge_id, merge_edge_into, merge_node_into, stable_json)
 from phakhi.graph.store import Merge, Store, StoreError
 
+if TYPE_CHECKING:  # networkx is imported only where a graph is built (start-up time)
+    import networkx as nx
+
 SCHEMA_VERSION = 1
 DB_FILE = "phakhi.sqlite"
+# write_many commits after this many facts or seconds (whole documents only): one fsync
+# per group instead of one per document, and a crash loses at most about a second of work.
+WRITE_GROUP_FACTS = 20_000
+WRITE_GROUP_SECONDS = 0.5
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -231,6 +238,8 @@ def networkx_from_view(view: MergedView) -> nx.MultiDiGraph:
 
 
 def _fill_graph(view: MergedView) -> nx.MultiDiGraph:
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     node_attrs, succ, pred = g._node, g._succ, g._pred
     for n in view.nodes.values():
@@ -288,6 +297,8 @@ class SQLiteStore(MergedViewReads, Store):
             elif int(row[0]) > SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: store schema version {row[0]} is newer than "
                                  f"this phakhi understands ({SCHEMA_VERSION})")
+            self._db.executescript(projection.SCHEMA)
+            self._ensure_projection()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.directory}: cannot open the embedded store: {exc}") from None
         except OSError as exc:
@@ -301,6 +312,33 @@ class SQLiteStore(MergedViewReads, Store):
 
     # -- writing ----------------------------------------------------------------------
     def write(self, batch: DocumentFacts) -> None:
+        with self._transaction():
+            self._write_rows(batch)
+
+    def write_many(self, batches: Iterable[DocumentFacts]) -> None:
+        """Write documents in groups (``WRITE_GROUP_FACTS`` facts or ``WRITE_GROUP_SECONDS``),
+        one transaction per group: a crash keeps whole documents, each group all or nothing."""
+        tx: SQLiteStore._Tx | None = None
+        pending, started = 0, 0.0
+        try:
+            for batch in batches:
+                if tx is None:
+                    tx, started = self._transaction(), time.monotonic()
+                    tx.__enter__()
+                self._write_rows(batch)
+                pending += len(batch.nodes) + len(batch.edges) + 1
+                if pending >= WRITE_GROUP_FACTS or time.monotonic() - started >= WRITE_GROUP_SECONDS:
+                    done, tx, pending = tx, None, 0
+                    done.__exit__(None, None, None)
+        except BaseException as exc:
+            if tx is not None:
+                tx.__exit__(type(exc), exc, None)
+            raise
+        if tx is not None:
+            tx.__exit__(None, None, None)
+
+    def _write_rows(self, batch: DocumentFacts) -> None:
+        """Replace one document's claims and update the projection (in a transaction)."""
         facts = batch.merged()
         doc = facts.document
         node_rows = [(doc.doc_id, n.id, n.type, n.name, stable_json(n.aliases),
@@ -313,21 +351,25 @@ class SQLiteStore(MergedViewReads, Store):
         doc_row = (doc.doc_id, str(doc.path), doc.fingerprint, doc.title or "", doc.kind or "",
                    None if doc.date is None else str(doc.date),
                    doc.ingested_at or now_iso(), len(node_rows), len(edge_rows))
-        with self._transaction():
-            self._db.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(doc_id) DO UPDATE SET "
-                "path=excluded.path, fingerprint=excluded.fingerprint, title=excluded.title, "
-                "kind=excluded.kind, date=excluded.date, ingested_at=excluded.ingested_at, "
-                "node_count=excluded.node_count, edge_count=excluded.edge_count", doc_row)
-            self._delete_claims(doc.doc_id)
-            self._db.executemany("INSERT INTO node_claims VALUES (?,?,?,?,?,?,?)", node_rows)
-            self._db.executemany("INSERT INTO edge_claims VALUES (?,?,?,?,?,?,?,?)", edge_rows)
-            self._db.executemany("INSERT INTO issues VALUES (?,?)", issue_rows)
+        change = projection.before_change(self._db, doc.doc_id, [n.id for n in facts.nodes])
+        self._db.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(doc_id) DO UPDATE SET "
+            "path=excluded.path, fingerprint=excluded.fingerprint, title=excluded.title, "
+            "kind=excluded.kind, date=excluded.date, ingested_at=excluded.ingested_at, "
+            "node_count=excluded.node_count, edge_count=excluded.edge_count", doc_row)
+        self._delete_claims(doc.doc_id)
+        self._db.executemany("INSERT INTO node_claims VALUES (?,?,?,?,?,?,?)", node_rows)
+        self._db.executemany("INSERT INTO edge_claims VALUES (?,?,?,?,?,?,?,?)", edge_rows)
+        self._db.executemany("INSERT INTO issues VALUES (?,?)", issue_rows)
+        projection.after_change(self._db, change, projection.StatedClaims(
+            facts.nodes, node_rows, facts.edges, edge_rows))
 
     def remove_document(self, doc_id: str) -> bool:
         with self._transaction():
+            change = projection.before_change(self._db, doc_id)
             cur = self._db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
             self._delete_claims(doc_id)
+            projection.after_change(self._db, change)
             return cur.rowcount > 0
 
     def _delete_claims(self, doc_id: str) -> None:
@@ -417,8 +459,10 @@ class SQLiteStore(MergedViewReads, Store):
         return self._view
 
     def _load_view(self) -> MergedView:
+        from phakhi.graph.projection_graph import projected_view
+
         with bulk_allocation():
-            return self._read_view()
+            return projected_view(self._db)  # the projection holds the folded claims
 
     def _read_view(self) -> MergedView:
         db = self._db
@@ -464,6 +508,7 @@ class SQLiteStore(MergedViewReads, Store):
 
     def set_merge(self, merge: Merge) -> None:
         with self._transaction():
+            change = projection.before_change(self._db)
             self._db.execute(
                 "INSERT INTO merges VALUES (?,?,?,?,?,?,?) ON CONFLICT(from_id) DO UPDATE SET "
                 "to_id=excluded.to_id, score=excluded.score, reason=excluded.reason, "
@@ -471,10 +516,40 @@ class SQLiteStore(MergedViewReads, Store):
                 "decided_by=excluded.decided_by",
                 (merge.from_id, merge.to_id, float(merge.score), merge.reason, merge.status,
                  merge.created_at or now_iso(), merge.decided_by))
+            projection.after_change(self._db, change)
 
     def delete_merge(self, from_id: str) -> bool:
         with self._transaction():
-            return self._db.execute("DELETE FROM merges WHERE from_id=?", (from_id,)).rowcount > 0
+            change = projection.before_change(self._db)
+            deleted = self._db.execute("DELETE FROM merges WHERE from_id=?", (from_id,)).rowcount > 0
+            projection.after_change(self._db, change)
+            return deleted
+
+    # -- the resolved projection ------------------------------------------------------
+    def _ensure_projection(self) -> None:
+        """Fill the projection tables once for a store written before they existed."""
+        if projection.is_current(self._db):
+            return
+        view = self._read_view()
+        with self._transaction():
+            projection.rebuild(self._db, view)
+
+    def projection_graph(self) -> Any:
+        """The merged graph read from the projection tables on demand (for questions)."""
+        from phakhi.graph.projection_graph import ProjectionGraph
+
+        return ProjectionGraph(self._db)
+
+    def graph_counts(self) -> tuple[int, int]:
+        """(nodes, edges) of the merged graph, counted in the projection."""
+        return (self._db.execute("SELECT count(*) FROM proj_nodes").fetchone()[0],
+                self._db.execute("SELECT count(*) FROM proj_edges").fetchone()[0])
+
+    def analysis_arrays(self) -> tuple[list[str], list[str], list[str], list[tuple[int, int]]]:
+        """Ids, names, types and the integer edge list of the projection (for analyses)."""
+        from phakhi.graph.projection_graph import analysis_arrays
+
+        return analysis_arrays(self._db)
 
     # -- life cycle -------------------------------------------------------------------
     def close(self) -> None:

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Iterable, Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Issue, Node
+
+if TYPE_CHECKING:  # networkx is imported only where a graph is built (start-up time)
+    import networkx as nx
 
 
 class StoreError(RuntimeError):
@@ -111,6 +112,8 @@ class Store(ABC):
 
 
 def to_networkx(nodes: Iterable[Node], edges: Iterable[Edge]) -> nx.MultiDiGraph:
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     for n in nodes:
         g.add_node(n.id, type=n.type, name=n.name, aliases=list(n.aliases),

@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,10 +51,12 @@ def doc_id_for(path: str | Path) -> str:
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, progress: bool = True,
-           gazetteer: Any = None, resolve_after: bool = True) -> IngestReport:
-    """Read, extract and store every supported file under ``paths``."""
-    from phakhi.loaders.extract import extract_document
-    from phakhi.loaders.readers import ReadError, discover, read_source
+           gazetteer: Any = None, resolve_after: bool = True, jobs: int | None = None) -> IngestReport:
+    """Read, extract and store every supported file under ``paths``.
+
+    ``jobs`` processes extract documents side by side (default: the number of cores);
+    the store still receives them in file order, from this process."""
+    from phakhi.loaders.readers import discover
 
     report = IngestReport()
     files, problems = discover(list(paths))
@@ -68,41 +71,36 @@ def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, pr
 
         bar = tqdm(total=len(files), unit="file", file=sys.stderr, leave=False)
     known = {d.doc_id: d.fingerprint for d in store.documents()}
+    tasks = [(str(path), doc_id_for(path), known.get(doc_id_for(path)), force) for path in files]
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
 
-    def extracted() -> Iterator[DocumentFacts]:
+    def extracted(outcomes: Iterable[tuple[str, str, str, Any]]) -> Iterator[DocumentFacts]:
         """The facts of every file to (re)store; unreadable files are reported, not raised."""
-        for path in files:
+        for path, doc_id, status, value in outcomes:
             if bar is not None:
                 bar.update(1)
-            doc_id = doc_id_for(path)
-            try:
-                source = read_source(Path(path))
-            except ReadError as exc:
-                report.failed += 1
-                report.issues.append(Issue("error", "unreadable", str(exc), doc_id, str(path)))
-                continue
-            except OSError as exc:
-                report.failed += 1
-                report.issues.append(Issue("error", "unreadable", exc.strerror or str(exc), doc_id, str(path)))
-                continue
-            report.read += 1
-            if not force and known.get(doc_id) == source.fingerprint:
+            if status == "skipped":
+                report.read += 1
                 report.skipped += 1
                 continue
-            try:
-                facts = extract_document(source, doc_id, gazetteer)
-            except Exception as exc:  # one bad document must not stop the batch
+            if status != "ok":
+                report.read += status == "extraction_failed"
                 report.failed += 1
-                report.issues.append(Issue("error", "extraction_failed",
-                                           f"cannot extract facts: {type(exc).__name__}: {exc}", doc_id, str(path)))
+                report.issues.append(Issue("error", status, value, doc_id, path))
                 continue
-            yield facts
+            report.read += 1
+            yield value
             report.ingested += 1
             report.documents.append(doc_id)
-            report.issues.extend(facts.issues)
+            report.issues.extend(value.issues)
 
-    try:  # write_many: a store may put many documents in one transaction (Neo4j does)
-        store.write_many(extracted())
+    try:  # write_many: a store puts many documents in one transaction
+        if jobs == 1:
+            _init_worker(gazetteer)
+            store.write_many(extracted(map(_read_and_extract, tasks)))
+        else:
+            with _process_pool(jobs, gazetteer) as pool:
+                store.write_many(extracted(pool.imap(_read_and_extract, tasks)))
     finally:
         if bar is not None:
             bar.close()
@@ -110,9 +108,57 @@ def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, pr
         from phakhi.loaders.resolve import resolve
 
         report.merges = len(resolve(store))
-    report.node_count = sum(1 for _ in store.nodes())
-    report.edge_count = sum(1 for _ in store.edges())
+    counts = getattr(store, "graph_counts", None)
+    if counts is not None:  # the embedded store counts its projection without reading it
+        report.node_count, report.edge_count = counts()
+    else:
+        report.node_count = sum(1 for _ in store.nodes())
+        report.edge_count = sum(1 for _ in store.edges())
     return report
+
+
+# -- extraction, in this process or in a pool of them --------------------------------------
+
+_WORKER_GAZETTEER: Any = None
+
+
+def _init_worker(gazetteer: Any) -> None:
+    global _WORKER_GAZETTEER
+    _WORKER_GAZETTEER = gazetteer
+
+
+def _process_pool(jobs: int, gazetteer: Any) -> Any:
+    """A pool of ``jobs`` extraction processes (forked on Linux: they start with the
+    extraction modules already imported)."""
+    import multiprocessing
+
+    from phakhi.loaders import extract  # noqa: F401 - imported once, before the fork
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return context.Pool(jobs, initializer=_init_worker, initargs=(gazetteer,))
+
+
+def _read_and_extract(task: tuple[str, str, str | None, bool]) -> tuple[str, str, str, Any]:
+    """(path, doc_id, status, facts or message) for one file: ``ok``, ``skipped``
+    (unchanged), ``unreadable`` or ``extraction_failed`` — never an exception, so one bad
+    document does not stop the batch."""
+    from phakhi.loaders.extract import extract_document
+    from phakhi.loaders.readers import ReadError, read_source
+
+    path, doc_id, known_fingerprint, force = task
+    try:
+        source = read_source(Path(path))
+    except ReadError as exc:
+        return path, doc_id, "unreadable", str(exc)
+    except OSError as exc:
+        return path, doc_id, "unreadable", exc.strerror or str(exc)
+    if not force and known_fingerprint == source.fingerprint:
+        return path, doc_id, "skipped", None
+    try:
+        return path, doc_id, "ok", extract_document(source, doc_id, _WORKER_GAZETTEER)
+    except Exception as exc:  # noqa: BLE001 - reported as this document's error
+        return path, doc_id, "extraction_failed", f"cannot extract facts: {type(exc).__name__}: {exc}"
 
 
 def remove(paths: Iterable[str | Path], store: Store) -> list[tuple[str, bool]]:

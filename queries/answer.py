@@ -131,6 +131,12 @@ def answer(store: Any, query_id: str, given: dict[str, Any]) -> list[Row]:
     if is_neo4j(store):
         params = bind(query, given, Neo4jNames(store) if _has_entity(query, given) else None)
         return answer_cypher(store, query_id, params)
+    if hasattr(store, "projection_graph"):  # the embedded store: read what the question needs
+        from phakhi.queries.projection_names import ProjectionNames
+
+        g = store.projection_graph()
+        params = bind(query, given, ProjectionNames(g) if _has_entity(query, given) else None)
+        return answer_networkx(g, query_id, params)
     g = store.graph()
     params = bind(query, given, NameIndex.from_graph(g) if _has_entity(query, given) else None)
     return answer_networkx(g, query_id, params)

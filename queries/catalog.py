@@ -27,7 +27,7 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
-from phakhi.ontology import Ontology, OntologyError, load_ontology
+from phakhi.ontology import Ontology, OntologyError, load_ontology, read_yaml
 
 CATALOG_PATH = Path(__file__).with_name("canned.yaml")
 PARAM_TYPES = {"entity", "string", "int", "date"}
@@ -239,7 +239,7 @@ def load_catalog(path: str | Path = CATALOG_PATH) -> dict[str, CannedQuery]:
     """Load the catalogue, check it against the ontology and the NetworkX registry."""
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise CatalogError(f"{path}: cannot read catalogue: {exc}") from exc
     catalog = parse_catalog(data, load_ontology(), str(path.name))

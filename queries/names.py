@@ -138,9 +138,14 @@ class NameIndex:
 def graph_records(g: Any) -> Iterable[NameRecord]:
     """(id, type, name, other forms) of every node of a NetworkX graph."""
     for node, attrs in g.nodes(data=True):
-        others = list(attrs.get("aliases") or [])
-        others += [attrs[p] for p in NAME_PROPERTIES if isinstance(attrs.get(p), str)]
-        yield node, attrs.get("type") or "", attrs.get("name") or "", others
+        yield node_record(node, attrs)
+
+
+def node_record(node: str, attrs: dict[str, Any]) -> NameRecord:
+    """(id, type, name, other forms) of one node from its attributes."""
+    others = list(attrs.get("aliases") or [])
+    others += [attrs[p] for p in NAME_PROPERTIES if isinstance(attrs.get(p), str)]
+    return node, attrs.get("type") or "", attrs.get("name") or "", others
 
 
 def default_gazetteer() -> Any:

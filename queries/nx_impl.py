@@ -22,21 +22,28 @@ import datetime as _dt
 import math
 import re
 from collections import deque
-from typing import Any, Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from phakhi.ontology import load_ontology
 from phakhi.queries.catalog import networkx_impl
+
+if TYPE_CHECKING:  # networkx is imported only where a graph is built (start-up time)
+    import networkx as nx
 
 Row = dict[str, Any]
 
 
 # -- small helpers over the multigraph --------------------------------------------------
 
+# A graph may offer typed look-ups (the embedded store's projection does, through its
+# indexes); on a NetworkX graph the helpers filter what it holds in memory.
+
 def _out(g: nx.MultiDiGraph, node: str, rel: str | tuple[str, ...]) -> Iterator[tuple[str, dict]]:
     """(target, edge attrs) of ``node``'s outgoing edges of type ``rel``."""
     rels = (rel,) if isinstance(rel, str) else rel
+    if hasattr(g, "out_edges_typed"):
+        yield from g.out_edges_typed(node, rels)
+        return
     for _, target, attrs in g.out_edges(node, data=True):
         if attrs.get("type") in rels:
             yield target, attrs
@@ -44,9 +51,49 @@ def _out(g: nx.MultiDiGraph, node: str, rel: str | tuple[str, ...]) -> Iterator[
 
 def _in(g: nx.MultiDiGraph, node: str, rel: str | tuple[str, ...]) -> Iterator[tuple[str, dict]]:
     rels = (rel,) if isinstance(rel, str) else rel
+    if hasattr(g, "in_edges_typed"):
+        yield from g.in_edges_typed(node, rels)
+        return
     for source, _, attrs in g.in_edges(node, data=True):
         if attrs.get("type") in rels:
             yield source, attrs
+
+
+def _nodes_of_type(g: nx.MultiDiGraph, *labels: str) -> Iterator[tuple[str, dict]]:
+    """(id, attrs) of the nodes with one of these types."""
+    if hasattr(g, "nodes_of_type"):
+        yield from g.nodes_of_type(*labels)
+        return
+    for x, attrs in g.nodes(data=True):
+        if attrs.get("type") in labels:
+            yield x, attrs
+
+
+def _edges_of_type(g: nx.MultiDiGraph, rel: str, source: str | None = None,
+                   target: str | None = None) -> Iterator[tuple[str, str, dict]]:
+    """(u, v, attrs) of the edges of type ``rel``, from ``source`` / to ``target`` when given."""
+    if hasattr(g, "edges_of_type"):
+        yield from g.edges_of_type(rel, source, target)
+        return
+    for u, v, attrs in g.edges(data=True):
+        if attrs.get("type") == rel and source in (None, u) and target in (None, v):
+            yield u, v, attrs
+
+
+def _edges_with_id(g: nx.MultiDiGraph, fact: str) -> Iterator[tuple[str, str, str, dict]]:
+    if hasattr(g, "edge_by_id"):
+        yield from g.edge_by_id(fact)
+        return
+    for u, v, key, attrs in g.edges(keys=True, data=True):
+        if key == fact:
+            yield u, v, key, attrs
+
+
+def _neighbours_many(g: nx.MultiDiGraph, nodes: list[str]) -> dict[str, set[str]]:
+    """Neighbours ignoring direction of each of ``nodes`` (one read per BFS layer)."""
+    if hasattr(g, "neighbours_many"):
+        return g.neighbours_many(nodes)
+    return {n: set(g.successors(n)) | set(g.predecessors(n)) for n in nodes}
 
 
 def _typed(g: nx.MultiDiGraph, node: str, *labels: str) -> bool:
@@ -218,8 +265,8 @@ def positions(g: nx.MultiDiGraph, person: str | None = None, org: str | None = N
             for p, _, key, attrs in g.in_edges(org, keys=True, data=True):
                 if attrs.get("type") == "HOLDS_POSITION":
                     edges[key] = (p, org, attrs)
-        for x, xattrs in g.nodes(data=True):
-            if xattrs.get("type") == "Position" and xattrs.get("organization") == org:
+        for x, xattrs in _nodes_of_type(g, "Position"):
+            if xattrs.get("organization") == org:
                 for p, _, key, attrs in g.in_edges(x, keys=True, data=True):
                     if attrs.get("type") == "HOLDS_POSITION":
                         edges[key] = (p, x, attrs)
@@ -289,9 +336,7 @@ def expiring(g: nx.MultiDiGraph, days: int, as_of: str) -> list[Row]:
     """Agreements ending within ``days`` of ``as_of``, and those whose end is unknown."""
     today = parse_date(as_of)
     rows = []
-    for a, attrs in g.nodes(data=True):
-        if attrs.get("type") != "Agreement":
-            continue
+    for a, attrs in _nodes_of_type(g, "Agreement"):
         ends = agreement_end(attrs)
         if ends is not None and not today <= ends <= today + _dt.timedelta(days=days):
             continue
@@ -319,8 +364,8 @@ def timeline(g: nx.MultiDiGraph, **params: Any) -> list[Row]:
     """Dated agreements and events between ``from`` and ``to`` (inclusive)."""
     start, end = params.get("from"), params.get("to")
     rows = []
-    for x, attrs in g.nodes(data=True):
-        if attrs.get("type") not in ("Agreement", "Event") or attrs.get("date") is None:
+    for x, attrs in _nodes_of_type(g, "Agreement", "Event"):
+        if attrs.get("date") is None:
             continue
         d = _iso(attrs["date"])
         if (start is not None and d < start) or (end is not None and d > end):
@@ -335,8 +380,8 @@ def trainer_coverage(g: nx.MultiDiGraph, province: str | None = None, department
                      table: str | None = None) -> list[Row]:
     """Trainer counts per (province, department) cell; 0 is 'none', blank is 'unknown'."""
     rows = []
-    for p, d, t in g.edges(data=True):
-        if t.get("type") != "HAS_TRAINERS" or not _typed(g, p, "Province"):
+    for p, d, t in _edges_of_type(g, "HAS_TRAINERS", province, department):
+        if not _typed(g, p, "Province"):
             continue
         if (province is not None and p != province) or (department is not None and d != department) \
                 or (table is not None and t.get("table") != table):
@@ -380,9 +425,8 @@ def evidence(g: nx.MultiDiGraph, entity: str | None = None, fact: str | None = N
     if entity in g:
         rows += provenance_rows(entity, g.nodes[entity].get("provenance"))
     if fact is not None:
-        for _, _, key, attrs in g.edges(keys=True, data=True):
-            if key == fact:
-                rows += provenance_rows(key, attrs.get("provenance"))
+        for _, _, key, attrs in _edges_with_id(g, fact):
+            rows += provenance_rows(key, attrs.get("provenance"))
     if source in g and target in g:
         for key, attrs in (g.get_edge_data(source, target) or {}).items():
             if rel is None or attrs.get("type") == rel:
@@ -411,14 +455,70 @@ def path(g: nx.MultiDiGraph, a: str, b: str, max_hops: int = 6) -> list[Row]:
     of several, the one whose node ids sort first."""
     if a not in g or b not in g or a == b:
         return []
-    und = g.to_undirected(as_view=True)
-    try:
-        paths = list(nx.all_shortest_paths(und, a, b))
-    except nx.NetworkXNoPath:
-        return []
-    if len(paths[0]) - 1 > max_hops:
-        return []
-    return _step_rows(g, min(paths))
+    found = first_shortest_path(lambda layer: _neighbours_many(g, layer), a, b, max_hops)
+    return _step_rows(g, found) if found else []
+
+
+def first_shortest_path(neighbours: Callable[[list[str]], dict[str, set[str]]], a: str, b: str,
+                        max_hops: int) -> list[str] | None:
+    """Of the shortest paths from ``a`` to ``b`` (at most ``max_hops`` long), the one whose
+    node ids sort first — ``min(nx.all_shortest_paths(...))`` without listing every path.
+
+    A bidirectional search grows the smaller side one whole layer at a time (reading the
+    neighbours of a layer at once) until the sides meet; the nodes on shortest paths are
+    then walked from ``a``, always taking the smallest id.
+
+    >>> adj = {"a": {"x", "y"}, "x": {"a", "b"}, "y": {"a", "b"}, "b": {"x", "y"}}
+    >>> first_shortest_path(lambda ns: {n: adj[n] for n in ns}, "a", "b", 6)
+    ['a', 'x', 'b']
+    """
+    dist = ({a: 0}, {b: 0})
+    parents: tuple[dict[str, list[str]], dict[str, list[str]]] = ({a: []}, {b: []})
+    frontier = ([a], [b])
+    meet: list[str] = []
+    while not meet:
+        if not frontier[0] or not frontier[1]:
+            return None
+        if dist[0][frontier[0][0]] + dist[1][frontier[1][0]] >= max_hops:
+            return None  # the next layer would make every path longer than max_hops
+        side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        d, par = dist[side], parents[side]
+        layer: list[str] = []
+        for n, around in neighbours(frontier[side]).items():
+            for m in around:
+                if m not in d:
+                    d[m] = d[n] + 1
+                    par[m] = [n]
+                    layer.append(m)
+                elif d[m] == d[n] + 1:
+                    par[m].append(n)
+        frontier = (layer, frontier[1]) if side == 0 else (frontier[0], layer)
+        meet = [m for m in layer if m in dist[1 - side]]
+    length = min(dist[0][m] + dist[1][m] for m in meet)
+    on_path = {m for m in meet if dist[0][m] + dist[1][m] == length}
+    # next steps towards b: a-side children of each node, then the b-side parents
+    ahead: dict[str, set[str]] = {}
+    stack = list(on_path)
+    seen = set(on_path)
+    while stack:  # a side: from the meeting nodes back to a
+        m = stack.pop()
+        for p in parents[0].get(m, []):
+            ahead.setdefault(p, set()).add(m)
+            if p not in seen:
+                seen.add(p)
+                stack.append(p)
+    stack, seen = list(on_path), set(on_path)
+    while stack:  # b side: from the meeting nodes on to b
+        m = stack.pop()
+        for p in parents[1].get(m, []):
+            ahead.setdefault(m, set()).add(p)
+            if p not in seen:
+                seen.add(p)
+                stack.append(p)
+    walk = [a]
+    while walk[-1] != b:
+        walk.append(min(ahead[walk[-1]]))
+    return walk
 
 
 @networkx_impl("ego")

@@ -20,11 +20,12 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator
-
-import networkx as nx
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator
 
 from phakhi.graph.model import DocumentInfo, Edge, Node, Provenance
+
+if TYPE_CHECKING:  # networkx is imported only by whoever builds a graph (start-up time)
+    import networkx as nx
 
 LIST_SEPARATOR = " | "
 
@@ -50,7 +51,7 @@ def collect(source: Any) -> GraphData:
     tuple into a :class:`GraphData` with dangling edges left out."""
     if isinstance(source, GraphData):
         nodes, edges, documents = source.nodes, source.edges, source.documents
-    elif isinstance(source, nx.Graph):
+    elif _is_networkx(source):
         nodes, edges = _from_networkx(source)
         documents = list(source.graph.get("documents", []))
     elif isinstance(source, tuple):
@@ -73,6 +74,12 @@ _EDGE_KEYS = {"type", "qualifier", "provenance"}
 
 def _provenance(raw: Any) -> list[Provenance]:
     return [p if isinstance(p, Provenance) else Provenance.from_dict(p) for p in raw or []]
+
+
+def _is_networkx(source: Any) -> bool:
+    """A NetworkX graph can only exist once networkx is imported: no import to check."""
+    nx_module = sys.modules.get("networkx")
+    return nx_module is not None and isinstance(source, nx_module.Graph)
 
 
 def _from_networkx(g: nx.Graph) -> tuple[list[Node], list[Edge]]:

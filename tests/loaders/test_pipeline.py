@@ -126,3 +126,23 @@ def test_bad_files_are_reported_and_the_batch_goes_on(tmp_path):
     assert any(line.startswith(str(src / "broken.pdf") + ": ") for line in lines), lines
     assert any("missing.txt" in line for line in lines), lines
     store.close()
+
+
+def test_a_process_pool_stores_what_one_process_stores(tmp_path: Path) -> None:
+    """--jobs 2 extracts in two processes; the store ends up with the same documents (in
+    file order), the same facts and the same merged graph as one process."""
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    (tmp_path / "in").mkdir()
+    for f in sorted(corpus.glob("*.txt")):
+        (tmp_path / "in" / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "in" / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    results = []
+    for jobs in (1, 2):
+        with SQLiteStore(tmp_path / f"store{jobs}") as store:
+            report = ingest([tmp_path / "in"], store, progress=False, jobs=jobs)
+            results.append(([d.doc_id for d in store.documents()],
+                            sorted((n.id, n.name, n.aliases) for n in store.nodes()),
+                            sorted(e.id for e in store.edges()),
+                            (report.read, report.ingested, report.failed, report.node_count)))
+    assert results[0] == results[1]
+    assert results[0][3][1] == 5 and results[0][3][2] == 1

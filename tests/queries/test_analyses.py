@@ -87,3 +87,58 @@ def test_generated_graph_analyses_run() -> None:
     for name, func in analyses.ANALYSES.items():
         rows = func(g)
         assert rows, name
+
+
+# -- igraph against the NetworkX reference ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def generated() -> nx.Graph:
+    batches = random_batches(seed=7, scale=3)
+    g = to_networkx([n for b in batches for n in b.merged().nodes],
+                    [e for b in batches for e in b.merged().edges])
+    und = nx.Graph()
+    und.add_nodes_from(g.nodes(data=True))
+    und.add_edges_from((u, v) for u, v in g.edges() if u != v)
+    return und
+
+
+def test_exact_betweenness_equals_networkx(generated: nx.Graph) -> None:
+    want = nx.betweenness_centrality(generated, normalized=True)
+    got = {r["id"]: r["betweenness"] for r in analyses.brokers(generated, top=None)}
+    assert got == pytest.approx({n: round(v, 6) for n, v in want.items()}, abs=2e-6)
+
+
+def test_pagerank_equals_networkx(generated: nx.Graph) -> None:
+    from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
+
+    want = _pagerank_python(generated, alpha=0.85, tol=1e-10, max_iter=1000)
+    rows = analyses.pagerank(generated, top=None)
+    assert {r["id"]: r["pagerank"] for r in rows} == pytest.approx(want, abs=1e-5)
+    top = sorted(want, key=lambda n: (-want[n], str(n)))[:10]
+    assert [r["id"] for r in rows[:10]] == top
+
+
+def test_cores_components_degree_equal_networkx(generated: nx.Graph) -> None:
+    cores = nx.core_number(generated)
+    assert {r["id"]: r["core_number"] for r in analyses.k_core(generated, k=0)} == cores
+    want = sorted(len(c) for c in nx.connected_components(generated))
+    assert sorted(r["size"] for r in analyses.components(generated)) == want
+    assert {r["id"]: r["degree"] for r in analyses.most_connected(generated, top=None)} == dict(generated.degree())
+
+
+def test_louvain_finds_partitions_as_good_as_networkx(generated: nx.Graph) -> None:
+    ours = [set(r["member_ids"]) for r in analyses.communities(generated)]
+    assert set().union(*ours) == set(generated) and sum(map(len, ours)) == len(generated)
+    theirs = nx.community.louvain_communities(generated, seed=42)
+    assert nx.community.modularity(generated, ours) >= nx.community.modularity(generated, theirs) - 0.03
+
+
+def test_the_store_projection_gives_the_graph_networkx_gives(tmp_path) -> None:
+    from phakhi.graph.sqlite_store import SQLiteStore
+
+    with SQLiteStore(tmp_path / "s") as store:
+        store.write_many(random_batches(seed=2))
+        from_projection = analyses.analysis_graph(store)
+        from_networkx = analyses.AnalysisGraph.from_networkx(store.graph())
+        for name, func in analyses.ANALYSES.items():
+            assert func(from_projection, top=None) == func(from_networkx, top=None), name
