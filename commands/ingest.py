@@ -20,14 +20,12 @@ _AGENCY_TYPES = {"Ministry", "Department", "Office", "IndependentAgency", "Provi
 
 def store_summary(store: Store, top: int = 10) -> dict[str, Any]:
     """Counts per type, the most connected agencies and the agreements found."""
+    from phakhi.queries.layers import measure
+
     nodes = {n.id: n for n in store.nodes()}
     edges = list(store.edges())
-    degree: Counter[str] = Counter()
-    for e in edges:
-        degree[e.source] += 1
-        degree[e.target] += 1
-    agencies = sorted((n for n in nodes.values() if n.type in _AGENCY_TYPES),
-                      key=lambda n: (-degree[n.id], n.name))[:top]
+    # the same measure as `analyze most-connected` and the report: partnership layer only
+    agencies = measure(store.graph(), "most-connected", top=top, types=_AGENCY_TYPES)
     agreements = []
     for n in nodes.values():
         if n.type != "Agreement":
@@ -41,7 +39,8 @@ def store_summary(store: Store, top: int = 10) -> dict[str, Any]:
         "documents": len(store.documents()),
         "nodes_by_type": dict(sorted(Counter(n.type for n in nodes.values()).items())),
         "edges_by_type": dict(sorted(Counter(e.type for e in edges).items())),
-        "top_agencies": [{"id": n.id, "name": n.name, "type": n.type, "degree": degree[n.id]} for n in agencies],
+        "top_agencies": [{"id": r["id"], "name": r["name"], "type": r["type"], "degree": r["degree"]}
+                         for r in agencies],
         "agreements": agreements,
         "warnings": sum(1 for i in store.issues() if i.level == "warning"),
     }

@@ -104,6 +104,10 @@ def cypher_command(app: AppContext, text: str, params: tuple[str, ...], fmt: str
               help="How many rows (default 10 for rankings, all groups otherwise).")
 @click.option("--type", "types", multiple=True, metavar="LABEL",
               help="Only report nodes of this ontology label (repeatable).")
+@click.option("--layer", type=click.Choice(["partnership", "coverage", "documents", "places", "all"]),
+              default="partnership", show_default=True,
+              help="Which relationships to rank on: partnership (agreements, networks, positions, "
+                   "events), coverage (the trainer tables), documents, places, or all.")
 @click.option("--sample", type=click.IntRange(min=1), default=None,
               help="brokers: estimate betweenness from this many sources (default: exact up to "
                    "1000 nodes, else 100).")
@@ -111,11 +115,12 @@ def cypher_command(app: AppContext, text: str, params: tuple[str, ...], fmt: str
 @pass_app
 @handle_store_errors
 def analyze_command(app: AppContext, name: str, top: int | None, types: tuple[str, ...],
-                    sample: int | None, fmt: str) -> None:
+                    layer: str, sample: int | None, fmt: str) -> None:
     """Graph analyses: brokers (betweenness), most-connected (degree), pagerank,
-    communities (Louvain), components, k-core. Direction is ignored."""
+    communities (Louvain), components, k-core. Direction is ignored; by default only the
+    partnership layer counts (the trainer tables are --layer coverage)."""
     from phakhi.ontology import OntologyError, load_ontology
-    from phakhi.queries.analyses import ANALYSES
+    from phakhi.queries.layers import measure
 
     onto = load_ontology()
     for label in types:
@@ -126,8 +131,12 @@ def analyze_command(app: AppContext, name: str, top: int | None, types: tuple[st
     if top is None and name in ("brokers", "most-connected", "pagerank"):
         top = 10
     options: dict[str, Any] = {"k": sample} if name == "brokers" and sample else {}
-    rows: list[dict[str, Any]] = ANALYSES[name](app.store().graph(), top=top, types=types or None,
-                                                **options)
+    rows: list[dict[str, Any]] = measure(app.store().graph(), name, layer=layer, top=top,
+                                         types=types or None, **options)
+    if fmt == "table" and name in ("communities", "components"):
+        from phakhi.queries.readable import readable_groups
+
+        rows = readable_groups(rows)
     emit(rows, fmt)
 
 

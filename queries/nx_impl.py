@@ -272,38 +272,65 @@ def add_months(day: _dt.date, months: int) -> _dt.date:
     return _dt.date(year, month, min(day.day, last))
 
 
-def agreement_end(attrs: dict[str, Any]) -> _dt.date | None:
-    """End of an agreement: ``end_date``, else signing date + duration (rounded to months)."""
+def covering_letter_date(g: nx.MultiDiGraph, agreement: str) -> _dt.date | None:
+    """The earliest date of a document that ENCLOSES the agreement (its covering letter)."""
+    dates = [parse_date(g.nodes[d].get("date")) for d, _ in _in(g, agreement, "ENCLOSES")
+             if _typed(g, d, "Document")]
+    return min((d for d in dates if d is not None), default=None)
+
+
+def agreement_end(attrs: dict[str, Any], letter: _dt.date | None = None) -> _dt.date | None:
+    """End of an agreement (see :func:`agreement_end_basis`)."""
+    return agreement_end_basis(attrs, letter)[0]
+
+
+def agreement_end_basis(attrs: dict[str, Any],
+                        letter: _dt.date | None = None) -> tuple[_dt.date | None, str | None]:
+    """(end, basis) of an agreement, first that applies: the stated ``end_date``; the
+    signing date + duration; the covering ``letter``'s date + duration (signed on or before
+    the letter, so the end is at the latest that). Durations are rounded to months.
+
+    >>> agreement_end_basis({"duration_years": 3.0}, _dt.date(2022, 2, 1))
+    (datetime.date(2025, 2, 1), 'inferred: covering letter of 2022-02-01 + duration (at the latest)')
+    """
     stated_end, signed = parse_date(attrs.get("end_date")), parse_date(attrs.get("date"))
     if stated_end is not None:
-        return stated_end
-    if signed is not None and attrs.get("duration_years") is not None:
-        # Cypher's round() rounds halves up; Python's round() does not.
-        months = math.floor(float(attrs["duration_years"]) * 12 + 0.5)
-        return add_months(signed, months)
-    return None
+        return stated_end, "stated end date"
+    if attrs.get("duration_years") is None:
+        return None, None
+    # Cypher's round() rounds halves up; Python's round() does not.
+    months = math.floor(float(attrs["duration_years"]) * 12 + 0.5)
+    if signed is not None:
+        return add_months(signed, months), "inferred: signing date + duration"
+    if letter is not None:
+        return (add_months(letter, months),
+                f"inferred: covering letter of {letter.isoformat()} + duration (at the latest)")
+    return None, None
 
 
 @networkx_impl("expiring")
 def expiring(g: nx.MultiDiGraph, days: int, as_of: str) -> list[Row]:
-    """Agreements ending within ``days`` of ``as_of``, and those whose end is unknown."""
+    """Agreements ending within ``days`` of ``as_of`` (each end stated or inferred, with its
+    basis), and those whose end is unknown: open-ended (signed, no duration) or undated."""
     today = parse_date(as_of)
     rows = []
     for a, attrs in g.nodes(data=True):
         if attrs.get("type") != "Agreement":
             continue
-        ends = agreement_end(attrs)
+        ends, basis = agreement_end_basis(attrs, covering_letter_date(g, a))
         if ends is not None and not today <= ends <= today + _dt.timedelta(days=days):
             continue
+        signed = parse_date(attrs.get("date"))
         reason = None
         if ends is None:
-            reason = ("signing date not stated" if attrs.get("date") is None
-                      else "signing date not understood" if parse_date(attrs["date"]) is None
-                      else "duration not stated")
-        rows.append({"status": "undated" if ends is None else "ending", "agreement": a,
+            reason = ("signed, but no duration or end date stated" if signed is not None
+                      else "signing date not stated" if attrs.get("date") is None
+                      else "signing date not understood")
+        status = "ending" if ends is not None else "open-ended" if signed is not None else "undated"
+        rows.append({"status": status, "agreement": a,
                      "title": _title(g, a), "date": attrs.get("date"),
                      "duration_years": attrs.get("duration_years"),
-                     "end_date": ends.isoformat() if ends else None,
+                     "end_date": ends.isoformat() if ends else None, "end_basis": basis,
                      "days_left": (ends - today).days if ends else None, "reason": reason})
     return rows
 
