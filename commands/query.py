@@ -52,17 +52,19 @@ def query_command(app: AppContext, query_id: str, params: tuple[str, ...], fmt: 
     The embedded store answers with NetworkX, Neo4j with the question's Cypher; both give
     the same rows. Example: phakhi query partners --param org=พช.
     """
-    from phakhi.queries.answer import answer
-    from phakhi.queries.catalog import load_catalog
-
     from phakhi.queries.answer import is_neo4j
+    from phakhi.queries.catalog import load_catalog
+    from phakhi.queries.choose import ask
 
     store = app.store()
     try:
         columns = load_catalog()[query_id].columns if query_id in load_catalog() else None
-        rows = answer(store, query_id, parse_params(params))
+        answered = ask(store, query_id, parse_params(params))
     except _user_errors() as exc:
         raise PhakhiError(str(exc)) from None
+    for note in answered.notes:  # which entity a name was taken for: never left unsaid
+        click.echo(f"phakhi: note: {note}", err=True)
+    rows = answered.rows
     emit(rows, fmt, columns=columns)
     if is_neo4j(store) and not app.quiet:
         accepted = [m for m in store.merges() if m.status == "accepted"]
