@@ -6,12 +6,16 @@
 """
 from __future__ import annotations
 
+import hashlib
+import sys
+import tempfile
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import click
 
-from phakhi.commands.common import AppContext, emit, format_option, handle_store_errors, pass_app
+from phakhi.commands.common import AppContext, PhakhiError, emit, format_option, handle_store_errors, pass_app
 from phakhi.graph.store import Store
 
 _AGENCY_TYPES = {"Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice",
@@ -46,6 +50,29 @@ def store_summary(store: Store, top: int = 10) -> dict[str, Any]:
     }
 
 
+def _keep_stdin(store: Store, name: str) -> Path:
+    """The document on stdin, kept as a file (documents are identified by their path): in
+    the embedded store's ``stdin/`` folder, else a temporary folder. The name carries a
+    digest of the bytes, so the same document sent twice is one document."""
+    stdin = sys.stdin
+    data = getattr(stdin, "buffer", stdin).read()
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    if not data:
+        raise PhakhiError("-: nothing was read from stdin")
+    folder = Path(store.directory) / "stdin" if hasattr(store, "directory") else \
+        Path(tempfile.mkdtemp(prefix="phakhi-stdin-"))
+    safe = Path(name).name or "stdin.txt"
+    stem, suffix = Path(safe).stem, Path(safe).suffix or ".txt"
+    path = folder / f"{stem}-{hashlib.sha1(data).hexdigest()[:12]}{suffix}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            path.write_bytes(data)
+    except OSError as exc:
+        raise PhakhiError(f"{path}: cannot keep the document read from stdin: {exc.strerror or exc}") from None
+    return path
+
+
 def _print_summary(summary: dict[str, Any], head: dict[str, Any] | None) -> None:
     if head:
         click.echo(f"documents: {head['ingested']} ingested, {head['skipped']} skipped (unchanged), "
@@ -66,17 +93,25 @@ def _print_summary(summary: dict[str, Any], head: dict[str, Any] | None) -> None
 @click.option("--force", is_flag=True, help="Re-extract files whose content did not change.")
 @click.option("--view", "view", default=None, type=click.Path(dir_okay=False), metavar="FILE.html",
               help="Also write the interactive graph view to FILE.html.")
+@click.option("--stdin-name", default="stdin.txt", show_default=True, metavar="NAME.ext",
+              help="With PATH '-': the name the document read from stdin is kept under (its "
+                   "extension says how to read it: .txt, .html, .pdf, .docx).")
 @format_option("table", "json")
 @pass_app
 @handle_store_errors
-def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, view: str | None, fmt: str) -> None:
-    """Read documents (files or folders), extract their facts into the store, resolve entities.
+def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, stdin_name: str, view: str | None,
+               fmt: str) -> None:
+    """Read documents (files or folders; '-' reads one document from stdin), extract their
+    facts into the store, resolve entities.
 
     Failed files are listed on stderr as 'phakhi: PATH: reason'; the rest are still
     ingested. Exit status 1 when any file failed."""
     from phakhi.loaders.pipeline import ingest
 
     store = app.store()
+    if "-" in paths:
+        kept = _keep_stdin(store, stdin_name)
+        paths = tuple(str(kept) if p == "-" else p for p in paths)
     report = ingest(paths, store, force=force, progress=not app.quiet)
     for issue in report.errors:
         click.echo(f"phakhi: {issue.line()}", err=True)

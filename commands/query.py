@@ -42,35 +42,76 @@ def queries_command(fmt: str) -> None:
 @click.command("query")
 @click.argument("query_id", metavar="ID")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter; names of entities are resolved (พช., กรมการพัฒนาชุมชน, …).")
-@format_option("table", "json", "csv")
+              help="A parameter; names of entities are resolved (พช., กรมการพัฒนาชุมชน, …); "
+                   "dates ISO or Thai (1 ม.ค. 2568).")
+@click.option("--province", metavar="NAME", help="Only rows of this province (questions with a "
+              "province column, e.g. trainer-coverage).")
+@click.option("--type", "types", multiple=True, metavar="LABEL",
+              help="Only rows whose entity is of this ontology type (or a sub-type; repeatable).")
+@click.option("--no-succession", is_flag=True,
+              help="Do not follow renames (SUCCEEDED_BY): answer for the named body alone.")
+@format_option("table", "json", "csv", "xlsx")
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE|-",
+              help="Where the answer goes (xlsx: a .xlsx file).")
 @pass_app
 @handle_store_errors
-def query_command(app: AppContext, query_id: str, params: tuple[str, ...], fmt: str) -> None:
+def query_command(app: AppContext, query_id: str, params: tuple[str, ...], province: str | None,
+                  types: tuple[str, ...], no_succession: bool, fmt: str, output: str) -> None:
     """Run the canned question ID (see `phakhi queries`) on the store.
 
     The embedded store answers with NetworkX, Neo4j with the question's Cypher; both give
-    the same rows. Example: phakhi query partners --param org=พช.
+    the same rows. A name that fits several entities is settled (the one with facts, said
+    on stderr) or refused with the candidates listed. Agreements show as short labels
+    (parties and date); json/csv/xlsx keep the ids and add a *_label column.
+    Example: phakhi query partners --param org=พช.
     """
     from phakhi.queries.answer import is_neo4j
     from phakhi.queries.catalog import load_catalog
     from phakhi.queries.choose import ask
+    from phakhi.queries.present import filter_rows, present
 
     store = app.store()
+    given = parse_params(params)
     try:
-        columns = load_catalog()[query_id].columns if query_id in load_catalog() else None
-        answered = ask(store, query_id, parse_params(params))
+        query = load_catalog().get(query_id)
+        if no_succession and query is not None and any(p.name == "follow_succession" for p in query.params):
+            given["follow_succession"] = "false"
+        answered = ask(store, query_id, given)
+        rows = filter_rows(store, answered, query, province, types)
+        rows, columns = present(store, answered, rows, list(query.columns), fmt)
     except _user_errors() as exc:
         raise PhakhiError(str(exc)) from None
     for note in answered.notes:  # which entity a name was taken for: never left unsaid
         click.echo(f"phakhi: note: {note}", err=True)
-    rows = answered.rows
-    emit(rows, fmt, columns=columns)
+    _emit_to(rows, fmt, columns, output, query_id)
     if is_neo4j(store) and not app.quiet:
         accepted = [m for m in store.merges() if m.status == "accepted"]
         if accepted:  # Neo4j keeps edges between the ids as stated
             click.echo(f"phakhi: note: Cypher answers over the stated ids; {len(accepted)} accepted "
                        "merge(s) are applied only by the embedded store", err=True)
+
+
+def _emit_to(rows: list[dict[str, Any]], fmt: str, columns: list[str], output: str, sheet: str) -> None:
+    """Rows to stdout or ``output``: table/json/csv as text, xlsx as a workbook."""
+    import sys
+
+    if fmt == "xlsx":
+        from phakhi.graph.exports.xlsx_export import write_workbook
+
+        target: Any = getattr(sys.stdout, "buffer", sys.stdout) if output == "-" else output
+        try:
+            write_workbook(target, {sheet: (columns, rows)})
+        except OSError as exc:
+            raise PhakhiError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        return
+    if output == "-":
+        emit(rows, fmt, columns=columns)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            emit(rows, fmt, columns=columns, out=fh)
+    except OSError as exc:
+        raise PhakhiError(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
 @click.command("cypher")

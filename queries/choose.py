@@ -45,8 +45,8 @@ class Ambiguous(NameError_):
 
     def __init__(self, text: str, candidates: list[Candidate]) -> None:
         listed = "; ".join(c.describe() for c in candidates)
-        super().__init__(f"{text!r} names {len(candidates)} entities: {listed} — pass one of "
-                         f"these ids instead")
+        super().__init__(f"{text!r} is ambiguous, it names {len(candidates)} entities: {listed} "
+                         f"— pass one of these ids instead")
         self.text = text
         self.candidates = candidates
 
@@ -56,6 +56,7 @@ class Answer:
     rows: list[Row]
     notes: list[str] = field(default_factory=list)
     chosen: dict[str, str] = field(default_factory=dict)  # parameter -> node id used
+    graph: Any = None  # the embedded store's graph the answer came from (None on Neo4j)
 
 
 def contains_name(form: str, text: str) -> bool:
@@ -171,8 +172,10 @@ def ask_networkx(g: Any, query_id: str, given: dict[str, Any]) -> Answer:
         ptype = g.nodes[primary].get("type", "") if primary in g else ""
         return related_agencies(graph_records(g), text, primary, ptype, index.gazetteer)
 
-    return _ask(query, given, index.resolve, related,
-                lambda ids: answer_networkx(g, query_id, bind(query, ids, None)), _describer(g))
+    out = _ask(query, given, index.resolve, related,
+               lambda ids: answer_networkx(g, query_id, bind(query, ids, None)), _describer(g))
+    out.graph = g
+    return out
 
 
 def ask_neo4j(store: Any, query_id: str, given: dict[str, Any]) -> Answer:

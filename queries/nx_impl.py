@@ -450,7 +450,8 @@ def path(g: nx.MultiDiGraph, a: str, b: str, max_hops: int = 6) -> list[Row]:
 
 @networkx_impl("ego")
 def ego(g: nx.MultiDiGraph, entity: str, depth: int = 1) -> list[Row]:
-    """The entity and everything within ``depth`` steps, ignoring direction."""
+    """The entity and everything within ``depth`` steps, ignoring direction, each with the
+    types of the relationships that reach it from one step nearer."""
     if entity not in g:
         return []
     dist = {entity: 0}
@@ -463,5 +464,13 @@ def ego(g: nx.MultiDiGraph, entity: str, depth: int = 1) -> list[Row]:
             if m not in dist:
                 dist[m] = dist[n] + 1
                 queue.append(m)
-    return [{"distance": d, "id": n, "name": _name(g, n), "type": g.nodes[n].get("type")}
-            for n, d in dist.items()]
+    rows = []
+    for n, d in dist.items():
+        # the relationships that reach n from the ring inside it
+        inner = [m for m in set(g.successors(n)) | set(g.predecessors(n)) if dist.get(m) == d - 1]
+        relations = [a["type"] for m in inner for data in (g.get_edge_data(n, m) or {},
+                                                            g.get_edge_data(m, n) or {})
+                     for a in data.values()]
+        rows.append({"distance": d, "id": n, "name": _name(g, n), "type": g.nodes[n].get("type"),
+                     "relations": relations})
+    return rows

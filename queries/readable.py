@@ -9,6 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 SHOWN_MEMBERS = 8
+NAME_CHARS = 30
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= NAME_CHARS else name[:NAME_CHARS - 1] + "…"
 
 
 def readable_groups(rows: list[dict[str, Any]], shown: int = SHOWN_MEMBERS) -> list[dict[str, Any]]:
@@ -17,7 +22,7 @@ def readable_groups(rows: list[dict[str, Any]], shown: int = SHOWN_MEMBERS) -> l
     out = []
     for r in rows:
         members = list(r.get("members") or [])
-        text = ", ".join(str(m) for m in members[:shown])
+        text = ", ".join(_short(str(m)) for m in members[:shown])
         if len(members) > shown:
             text += f" … (+{len(members) - shown} more)"
         out.append({k: v for k, v in r.items() if k not in ("members", "member_ids")} | {"members": text})

@@ -24,6 +24,7 @@ from urllib.parse import quote
 import networkx as nx
 
 from phakhi.graph.model import DocumentInfo, Issue
+from phakhi.queries.labels import thai_date
 from phakhi.views import analysis
 from phakhi.views.escape import html_text
 from phakhi.views.html import render_page
@@ -56,26 +57,6 @@ class _Page:
         head = "".join(f"<th>{html_text(h)}</th>" for h in headers)
         body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
         self.add(f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
-
-
-THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
-               "พ.ย.", "ธ.ค.")
-
-
-def thai_date(iso: str) -> str:
-    """``2022-06-16`` -> ``16 มิ.ย. 2565`` (Buddhist era, as Thai documents write it);
-    anything else is returned as it is.
-
-    >>> thai_date("2022-06-16"), thai_date("2565")
-    ('16 มิ.ย. 2565', '2565')
-    """
-    import datetime as _dt
-
-    try:
-        d = _dt.date.fromisoformat(str(iso)[:10])
-    except ValueError:
-        return str(iso)
-    return f"{d.day} {THAI_MONTHS[d.month - 1]} {d.year + 543}"
 
 
 def _date_cell(iso: str) -> str:

@@ -54,7 +54,7 @@ def test_a_name_two_answering_entities_share_lists_the_candidates_and_exits_1(
     result = phakhi_cli(store, "query", "partners", "-p", "org=กกต.")
     assert result.exit_code == 1 and result.stdout == ""
     line = result.stderr.strip()
-    assert "\n" not in line and "'กกต.' names 3 entities" in line
+    assert "\n" not in line and "'กกต.' is ambiguous, it names 3 entities" in line
     for listed in ("ref:ect (คณะกรรมการการเลือกตั้ง, IndependentAgency, degree 0)",
                    "ref:ect_office (สำนักงานคณะกรรมการการเลือกตั้ง, IndependentAgency, degree 1)",
                    "ref:ect_provincial_office (สำนักงานคณะกรรมการการเลือกตั้งประจำจังหวัด, "

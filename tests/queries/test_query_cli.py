@@ -38,7 +38,8 @@ def test_query_csv_and_table(sample_like_store: Any) -> None:
     result = run(sample_like_store, "query", "expiring", "-p", "as_of=2022-06-01", "-p", "days=365",
                  "--format", "csv")
     assert result.exit_code == 0, result.stderr
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert result.stdout.startswith("\ufeff")  # Excel reads Thai as UTF-8
+    rows = list(csv.DictReader(io.StringIO(result.stdout[1:])))
     undated = [r for r in rows if r["status"] == "undated"]
     reasons = {r["agreement"]: r["reason"] for r in undated}
     assert reasons["Agreement:mou-cdd"] == "signing date not stated"
