@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator
 
 from phakhi.graph.model import DocumentFacts, Issue
 from phakhi.graph.store import Store
+from phakhi.loaders.succession import add_renames
 
 
 @dataclass
@@ -91,6 +92,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, pr
                 continue
             try:
                 facts = extract_document(source, doc_id, gazetteer)
+                add_renames(facts, gazetteer)  # the gazetteer's dated renames (SUCCEEDED_BY)
             except Exception as exc:  # one bad document must not stop the batch
                 report.failed += 1
                 report.issues.append(Issue("error", "extraction_failed",

@@ -68,56 +68,82 @@ def _government_labels() -> tuple[str, ...]:
     return tuple(load_ontology().subtypes("GovernmentBody"))
 
 
-def _partner_pairs(g: nx.MultiDiGraph, org: str) -> Iterator[tuple[str, str | None, bool]]:
-    """(partner, agreement or None, via cooperation) — the CALL {…} of partners."""
-    for agreement, _ in _out(g, org, "PARTY_TO"):
-        if not _typed(g, agreement, "Agreement"):
-            continue
-        for p, _ in _in(g, agreement, "PARTY_TO"):
-            if p != org:
-                yield p, agreement, False
-    for p, _ in _out(g, org, "COOPERATES_WITH"):
-        if p != org:
-            yield p, None, True
-    for p, _ in _in(g, org, "COOPERATES_WITH"):
-        if p != org:
-            yield p, None, True
+def same_body(g: nx.MultiDiGraph, org: str, follow_succession: bool = True) -> list[str]:
+    """``org`` and, following succession, every body within 4 SUCCEEDED_BY steps of it
+    (either direction): the ``same`` list of the Cypher texts."""
+    same = [org]
+    if not follow_succession:
+        return same
+    frontier = [org]
+    for _ in range(4):
+        frontier = [m for n in frontier for m, _ in [*_out(g, n, "SUCCEEDED_BY"), *_in(g, n, "SUCCEEDED_BY")]
+                    if m not in same]
+        frontier = list(dict.fromkeys(frontier))
+        same += frontier
+        if not frontier:
+            break
+    return same
+
+
+def _partner_pairs(g: nx.MultiDiGraph, org: str,
+                   same: list[str] | None = None) -> Iterator[tuple[str, str | None, bool, str]]:
+    """(partner, agreement or None, via cooperation, body of ``same`` it came through) —
+    the CALL {…} of partners."""
+    for o in same or [org]:
+        excluded = set(same or [org])
+        for agreement, _ in _out(g, o, "PARTY_TO"):
+            if not _typed(g, agreement, "Agreement"):
+                continue
+            for p, _ in _in(g, agreement, "PARTY_TO"):
+                if p not in excluded:
+                    yield p, agreement, False, o
+        for p, _ in [*_out(g, o, "COOPERATES_WITH"), *_in(g, o, "COOPERATES_WITH")]:
+            if p not in excluded:
+                yield p, None, True, o
 
 
 # -- the questions ------------------------------------------------------------------------
 
 @networkx_impl("partners")
-def partners(g: nx.MultiDiGraph, org: str) -> list[Row]:
-    """Co-parties to the organisation's agreements and those it cooperates with."""
+def partners(g: nx.MultiDiGraph, org: str, follow_succession: bool = True) -> list[Row]:
+    """Co-parties to the organisation's agreements and those it cooperates with (also of
+    the bodies it was renamed from or to, named in ``through``)."""
     if org not in g:
         return []
     found: dict[str, Row] = {}
-    for p, agreement, coop in _partner_pairs(g, org):
+    for p, agreement, coop, via in _partner_pairs(g, org, same_body(g, org, follow_succession)):
         row = found.setdefault(p, {"partner": p, "partner_name": _name(g, p),
                                    "partner_type": g.nodes[p].get("type"),
-                                   "agreements": [], "cooperates": False})
+                                   "agreements": [], "cooperates": False, "through": []})
         if agreement is not None:
             row["agreements"].append(agreement)
+        if via != org:
+            row["through"].append(_name(g, via))
         row["cooperates"] = row["cooperates"] or coop
     return list(found.values())
 
 
 @networkx_impl("agreements")
-def agreements(g: nx.MultiDiGraph, org: str) -> list[Row]:
-    """The organisation's agreements with dates, co-parties and who signed."""
+def agreements(g: nx.MultiDiGraph, org: str, follow_succession: bool = True) -> list[Row]:
+    """The organisation's agreements (and its predecessors' or successors') with dates,
+    co-parties and who signed."""
     if org not in g:
         return []
-    rows = []
-    for a, _ in _out(g, org, "PARTY_TO"):
-        if not _typed(g, a, "Agreement"):
-            continue
-        attrs = g.nodes[a]
-        rows.append({
-            "agreement": a, "title": _title(g, a), "date": attrs.get("date"),
-            "duration_years": attrs.get("duration_years"), "end_date": attrs.get("end_date"),
-            "co_parties": [_name(g, p) for p, _ in _in(g, a, "PARTY_TO") if p != org],
-            "signed_by": [_name(g, s) for s, _ in _in(g, a, "SIGNS")]})
-    return rows
+    same = same_body(g, org, follow_succession)
+    found: dict[str, Row] = {}
+    for o in same:
+        for a, _ in _out(g, o, "PARTY_TO"):
+            if not _typed(g, a, "Agreement"):
+                continue
+            attrs = g.nodes[a]
+            row = found.setdefault(a, {
+                "agreement": a, "title": _title(g, a), "date": attrs.get("date"),
+                "duration_years": attrs.get("duration_years"), "end_date": attrs.get("end_date"),
+                "co_parties": [_name(g, p) for p, _ in _in(g, a, "PARTY_TO") if p not in same],
+                "signed_by": [_name(g, s) for s, _ in _in(g, a, "SIGNS")], "through": []})
+            if o != org:
+                row["through"].append(_name(g, o))
+    return list(found.values())
 
 
 @networkx_impl("signatories")
@@ -194,7 +220,7 @@ def ministries_reached(g: nx.MultiDiGraph, org: str, ancestors: dict[str, list[s
     if org not in g:
         return []
     reached: dict[str, Row] = {}
-    for p in {p for p, _, _ in _partner_pairs(g, org)}:
+    for p in {p for p, _, _, _ in _partner_pairs(g, org)}:
         ups = _reachable(g, p, "PART_OF", 6)
         mins = [x for x in ups if _typed(g, x, "Ministry")]
         mins += [m for x in ups for m in ancestors.get(x, [])]
@@ -343,11 +369,24 @@ def _iso(value: Any) -> str | None:
 
 @networkx_impl("timeline")
 def timeline(g: nx.MultiDiGraph, **params: Any) -> list[Row]:
-    """Dated agreements and events between ``from`` and ``to`` (inclusive)."""
+    """Dated agreements and events between ``from`` and ``to`` (inclusive); with ``org``
+    only its agreements and the events it organises or attends (following its renames
+    unless ``follow_succession`` is false)."""
     start, end = params.get("from"), params.get("to")
+    org = params.get("org")
+    if org is None:
+        chosen = [x for x, a in g.nodes(data=True) if a.get("type") in ("Agreement", "Event")]
+    elif org in g:
+        chosen = list(dict.fromkeys(
+            x for o in same_body(g, org, params.get("follow_succession", True))
+            for x, _ in _out(g, o, ("PARTY_TO", "ORGANIZES", "ATTENDS"))
+            if _typed(g, x, "Agreement", "Event")))
+    else:
+        chosen = []
     rows = []
-    for x, attrs in g.nodes(data=True):
-        if attrs.get("type") not in ("Agreement", "Event") or attrs.get("date") is None:
+    for x in chosen:
+        attrs = g.nodes[x]
+        if attrs.get("date") is None:
             continue
         d = _iso(attrs["date"])
         if (start is not None and d < start) or (end is not None and d > end):
