@@ -126,7 +126,11 @@ def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, stdin_name:
         except ImportError:
             click.echo("phakhi: the HTML view is not available in this installation", err=True)
         else:
-            write_graph_view(store.graph(), view)
+            from phakhi.queries.layers import layer_graph
+
+            # the whole-graph view `phakhi view` draws: partnership layer, readable
+            full = store.graph()
+            write_graph_view(layer_graph(full), view, readable=True, card_graph=full)
             if not app.quiet:
                 click.echo(f"graph view written to {view}", err=True)
     if report.failed:
