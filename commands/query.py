@@ -146,7 +146,8 @@ def cypher_command(app: AppContext, text: str, params: tuple[str, ...], fmt: str
 @click.option("--top", type=click.IntRange(min=1), default=None,
               help="How many rows (default 10 for rankings, all groups otherwise).")
 @click.option("--type", "types", multiple=True, metavar="LABEL",
-              help="Only report nodes of this ontology label (repeatable).")
+              help="Only report nodes of this ontology label (repeatable; GovernmentBody, Agent … "
+                   "take their sub-types).")
 @click.option("--layer", type=click.Choice(["partnership", "coverage", "documents", "places", "all"]),
               default="partnership", show_default=True,
               help="Which relationships to rank on: partnership (agreements, networks, positions, "
@@ -166,11 +167,14 @@ def analyze_command(app: AppContext, name: str, top: int | None, types: tuple[st
     from phakhi.queries.layers import measure
 
     onto = load_ontology()
-    for label in types:
+    wanted: list[str] = []
+    for label in types:  # an abstract type (GovernmentBody) stands for its sub-types
         try:
-            onto.check_label(label)
+            onto.node_type(label)
         except OntologyError as exc:
             raise PhakhiError(str(exc)) from None
+        wanted += [label, *onto.subtypes(label)]
+    types = tuple(dict.fromkeys(wanted))
     if top is None and name in ("brokers", "most-connected", "pagerank"):
         top = 10
     options: dict[str, Any] = {"k": sample} if name == "brokers" and sample else {}
