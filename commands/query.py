@@ -171,8 +171,8 @@ def analyze_command(app: AppContext, name: str, top: int | None, types: tuple[st
     for label in types:  # an abstract type (GovernmentBody) stands for its sub-types
         try:
             onto.node_type(label)
-        except OntologyError as exc:
-            raise PhakhiError(str(exc)) from None
+        except OntologyError:
+            raise PhakhiError(f"--type: not a node label of the ontology: {label!r}") from None
         wanted += [label, *onto.subtypes(label)]
     types = tuple(dict.fromkeys(wanted))
     if top is None and name in ("brokers", "most-connected", "pagerank"):

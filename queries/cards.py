@@ -98,7 +98,10 @@ def _person(g: nx.MultiDiGraph, person: str, attrs: dict, side_key: str) -> dict
             "for": party, "for_name": _name(g, party), "date": attrs.get("date")}
 
 
-def agreement_card(g: nx.MultiDiGraph, a: str, relative_to: Any = None) -> dict[str, Any]:
+def agreement_card(g: nx.MultiDiGraph, a: str, relative_to: Any = None,
+                   labels: dict[str, str] | None = None) -> dict[str, Any]:
+    """The card of agreement ``a`` (``labels``: the graph's agreement labels, when the
+    caller has them already — many cards of one graph)."""
     from phakhi.queries.labels import agreement_labels
     from phakhi.queries.nx_impl import agreement_end_basis, covering_letter_date
 
@@ -114,7 +117,8 @@ def agreement_card(g: nx.MultiDiGraph, a: str, relative_to: Any = None) -> dict[
     if attrs.get("duration_years") and attrs.get("duration_text"):
         duration = f"{attrs['duration_years']:g} ปี (years), as written {attrs['duration_text']}"
     return {
-        "id": a, "type": "Agreement", "label": agreement_labels(g, [a]).get(a),
+        "id": a, "type": "Agreement",
+        "label": (labels if labels is not None else agreement_labels(g, [a])).get(a),
         "title": attrs.get("title") or attrs.get("name"),
         "parties": [{"id": p, "name": _name(g, p)} for p, _ in _in(g, a, "PARTY_TO")],
         "signers": [_person(g, p, e, "on_behalf_of") for p, e in _in(g, a, "SIGNS")],
@@ -134,11 +138,12 @@ def agreement_card(g: nx.MultiDiGraph, a: str, relative_to: Any = None) -> dict[
     }
 
 
-def entity_card(g: nx.MultiDiGraph, node: str, relative_to: Any = None) -> dict[str, Any]:
+def entity_card(g: nx.MultiDiGraph, node: str, relative_to: Any = None,
+                labels: dict[str, str] | None = None) -> dict[str, Any]:
     """The card of any entity (agreements get :func:`agreement_card`)."""
     attrs = g.nodes[node]
     if attrs.get("type") == "Agreement":
-        return agreement_card(g, node, relative_to)
+        return agreement_card(g, node, relative_to, labels)
     rels: dict[tuple[str, str], list[str]] = defaultdict(list)
     for _, v, d in g.out_edges(node, data=True):
         rels[(str(d.get("type")), "→")].append(str(_name(g, v)))

@@ -298,7 +298,9 @@ def graph_payload(graph: nx.MultiDiGraph, *, title: str | None = None,
     payload["mode"] = "physics" if physics else "layout"
     if n <= CARD_LIMIT:  # the click panel shows each node's card
         full = card_graph if card_graph is not None else graph
-        payload["cards"] = {nid: card_text(entity_card(full if nid in full else graph, nid))
+        full_labels = labels if full is graph else agreement_labels(full)
+        payload["cards"] = {nid: card_text(entity_card(full, nid, labels=full_labels) if nid in full
+                                           else entity_card(graph, nid, labels=labels))
                             for nid in graph.nodes}
     if readable:
         _readable(graph, payload)
