@@ -95,3 +95,23 @@ def test_neo4j_settles_the_name_as_the_embedded_store_does(neo4j_store, sample_c
             assert on_neo4j.notes == here.notes
     finally:
         embedded.close()
+
+
+@pytest.mark.neo4j
+def test_neo4j_cli_answers_with_agreement_labels(neo4j_store, neo4j_env, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from phakhi.cli import main
+    from phakhi.loaders.pipeline import ingest
+
+    ingest(sorted((Path(__file__).resolve().parents[2] / "examples" / "corpus").glob("*.txt")),
+           neo4j_store, progress=False)
+    for key, value in neo4j_env.environ({}).items():
+        monkeypatch.setenv(key, value)
+    result = CliRunner().invoke(main, ["--store", neo4j_env.uri, "-q", "query", "agreements", "-p",
+                                       "org=กกต.", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    labels = {r["agreement_label"] for r in json.loads(result.stdout)}
+    assert labels == {"MOU พช.–สนง.กกต. · 3 ปี", "MOU ปค.–ผส.–สถ.–สนง.กกต. +1",
+                      "MOU มท.–สนง.กกต. · 16 มิ.ย. 2565", "MOU สธ.–สนง.กกต. · 28 เม.ย. 2565"}
+    assert "answered for ref:ect_office" in result.stderr
