@@ -24,19 +24,23 @@ _AGENCY_TYPES = {"Ministry", "Department", "Office", "IndependentAgency", "Provi
 
 def store_summary(store: Store, top: int = 10) -> dict[str, Any]:
     """Counts per type, the most connected agencies and the agreements found."""
+    from phakhi.queries.labels import agreement_labels
     from phakhi.queries.layers import measure
 
     nodes = {n.id: n for n in store.nodes()}
     edges = list(store.edges())
+    graph = store.graph()
     # the same measure as `analyze most-connected` and the report: partnership layer only
-    agencies = measure(store.graph(), "most-connected", top=top, types=_AGENCY_TYPES)
+    agencies = measure(graph, "most-connected", top=top, types=_AGENCY_TYPES)
+    labels = agreement_labels(graph)
     agreements = []
     for n in nodes.values():
         if n.type != "Agreement":
             continue
         parties = sorted(nodes[e.source].name for e in edges
                          if e.type == "PARTY_TO" and e.target == n.id and e.source in nodes)
-        agreements.append({"id": n.id, "title": n.name[:80], "date": n.properties.get("date"),
+        agreements.append({"id": n.id, "label": labels.get(n.id, n.name[:40]), "title": n.name[:80],
+                           "date": n.properties.get("date"),
                            "end_date": n.properties.get("end_date"),
                            "duration_years": n.properties.get("duration_years"), "parties": parties})
     return {
@@ -84,7 +88,7 @@ def _print_summary(summary: dict[str, Any], head: dict[str, Any] | None) -> None
     emit(summary["top_agencies"], "table", columns=["name", "type", "degree"])
     click.echo("agreements:")
     emit([{**a, "parties": "; ".join(a["parties"])} for a in summary["agreements"]], "table",
-         columns=["title", "date", "duration_years", "parties"])
+         columns=["label", "date", "duration_years", "parties"])
     click.echo(f"validation warnings: {summary['warnings']}")
 
 

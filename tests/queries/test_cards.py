@@ -20,6 +20,8 @@ def test_the_four_sample_agreements_have_distinct_short_labels(sample_cli_store:
     assert {r["agreement_label"] for r in rows} == LABELS
     table = phakhi_cli(sample_cli_store, "query", "agreements", "-p", "org=สำนักงาน กกต.").stdout
     assert all(label in table for label in LABELS) and "|doc:" not in table
+    summary = phakhi_cli(sample_cli_store, "summary").stdout  # the two MOUs of the letter apart
+    assert all(label in summary for label in LABELS)
 
 
 def test_every_sample_agreement_has_a_full_card(sample_cli_store: Path, phakhi_cli) -> None:
