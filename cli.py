@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from phakhi import __version__
-from phakhi.commands import export, ingest, query, resolve, store_cmds, view
+from phakhi.commands import export, ingest, query, resolve, show, store_cmds, view
 from phakhi.commands.common import AppContext
 
 
@@ -33,7 +33,7 @@ def main(ctx: click.Context, store: str, quiet: bool) -> None:
     ctx.obj = AppContext(store_location=store, quiet=quiet)
 
 
-for module in (ingest, resolve, store_cmds, query, view, export):
+for module in (ingest, resolve, store_cmds, query, show, view, export):
     for command in module.COMMANDS:
         main.add_command(command)
 

@@ -83,6 +83,7 @@ def emit(rows: Sequence[dict[str, Any]] | Any, fmt: str, columns: Sequence[str] 
     columns = list(columns or _columns(rows))
     if fmt == "csv":
         buf = io.StringIO()
+        buf.write("\ufeff")  # a BOM: Excel then reads the text as UTF-8 (Thai, not mojibake)
         writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for r in rows:

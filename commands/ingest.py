@@ -6,12 +6,16 @@
 """
 from __future__ import annotations
 
+import hashlib
+import sys
+import tempfile
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import click
 
-from phakhi.commands.common import AppContext, emit, format_option, handle_store_errors, pass_app
+from phakhi.commands.common import AppContext, PhakhiError, emit, format_option, handle_store_errors, pass_app
 from phakhi.graph.store import Store
 
 _AGENCY_TYPES = {"Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice",
@@ -20,31 +24,57 @@ _AGENCY_TYPES = {"Ministry", "Department", "Office", "IndependentAgency", "Provi
 
 def store_summary(store: Store, top: int = 10) -> dict[str, Any]:
     """Counts per type, the most connected agencies and the agreements found."""
+    from phakhi.queries.labels import agreement_labels
+    from phakhi.queries.layers import measure
+
     nodes = {n.id: n for n in store.nodes()}
     edges = list(store.edges())
-    degree: Counter[str] = Counter()
-    for e in edges:
-        degree[e.source] += 1
-        degree[e.target] += 1
-    agencies = sorted((n for n in nodes.values() if n.type in _AGENCY_TYPES),
-                      key=lambda n: (-degree[n.id], n.name))[:top]
+    graph = store.graph()
+    # the same measure as `analyze most-connected` and the report: partnership layer only
+    agencies = measure(graph, "most-connected", top=top, types=_AGENCY_TYPES)
+    labels = agreement_labels(graph)
     agreements = []
     for n in nodes.values():
         if n.type != "Agreement":
             continue
         parties = sorted(nodes[e.source].name for e in edges
                          if e.type == "PARTY_TO" and e.target == n.id and e.source in nodes)
-        agreements.append({"id": n.id, "title": n.name[:80], "date": n.properties.get("date"),
+        agreements.append({"id": n.id, "label": labels.get(n.id, n.name[:40]), "title": n.name[:80],
+                           "date": n.properties.get("date"),
                            "end_date": n.properties.get("end_date"),
                            "duration_years": n.properties.get("duration_years"), "parties": parties})
     return {
         "documents": len(store.documents()),
         "nodes_by_type": dict(sorted(Counter(n.type for n in nodes.values()).items())),
         "edges_by_type": dict(sorted(Counter(e.type for e in edges).items())),
-        "top_agencies": [{"id": n.id, "name": n.name, "type": n.type, "degree": degree[n.id]} for n in agencies],
+        "top_agencies": [{"id": r["id"], "name": r["name"], "type": r["type"], "degree": r["degree"]}
+                         for r in agencies],
         "agreements": agreements,
         "warnings": sum(1 for i in store.issues() if i.level == "warning"),
     }
+
+
+def _keep_stdin(store: Store, name: str) -> Path:
+    """The document on stdin, kept as a file (documents are identified by their path): in
+    the embedded store's ``stdin/`` folder, else a temporary folder. The name carries a
+    digest of the bytes, so the same document sent twice is one document."""
+    stdin = sys.stdin
+    data = getattr(stdin, "buffer", stdin).read()
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    if not data:
+        raise PhakhiError("-: nothing was read from stdin")
+    folder = Path(store.directory) / "stdin" if hasattr(store, "directory") else \
+        Path(tempfile.mkdtemp(prefix="phakhi-stdin-"))
+    safe = Path(name).name or "stdin.txt"
+    stem, suffix = Path(safe).stem, Path(safe).suffix or ".txt"
+    path = folder / f"{stem}-{hashlib.sha1(data).hexdigest()[:12]}{suffix}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            path.write_bytes(data)
+    except OSError as exc:
+        raise PhakhiError(f"{path}: cannot keep the document read from stdin: {exc.strerror or exc}") from None
+    return path
 
 
 def _print_summary(summary: dict[str, Any], head: dict[str, Any] | None) -> None:
@@ -58,7 +88,7 @@ def _print_summary(summary: dict[str, Any], head: dict[str, Any] | None) -> None
     emit(summary["top_agencies"], "table", columns=["name", "type", "degree"])
     click.echo("agreements:")
     emit([{**a, "parties": "; ".join(a["parties"])} for a in summary["agreements"]], "table",
-         columns=["title", "date", "duration_years", "parties"])
+         columns=["label", "date", "duration_years", "parties"])
     click.echo(f"validation warnings: {summary['warnings']}")
 
 
@@ -69,18 +99,25 @@ def _print_summary(summary: dict[str, Any], head: dict[str, Any] | None) -> None
               help="Also write the interactive graph view to FILE.html.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Extract N documents at a time in separate processes (default: the number of cores).")
+@click.option("--stdin-name", default="stdin.txt", show_default=True, metavar="NAME.ext",
+              help="With PATH '-': the name the document read from stdin is kept under (its "
+                   "extension says how to read it: .txt, .html, .pdf, .docx).")
 @format_option("table", "json")
 @pass_app
 @handle_store_errors
-def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, view: str | None, jobs: int | None,
-               fmt: str) -> None:
-    """Read documents (files or folders), extract their facts into the store, resolve entities.
+def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, stdin_name: str, view: str | None,
+               jobs: int | None, fmt: str) -> None:
+    """Read documents (files or folders; '-' reads one document from stdin), extract their
+    facts into the store, resolve entities.
 
     Failed files are listed on stderr as 'phakhi: PATH: reason'; the rest are still
     ingested. Exit status 1 when any file failed."""
     from phakhi.loaders.pipeline import ingest
 
     store = app.store()
+    if "-" in paths:
+        kept = _keep_stdin(store, stdin_name)
+        paths = tuple(str(kept) if p == "-" else p for p in paths)
     report = ingest(paths, store, force=force, progress=not app.quiet, jobs=jobs)
     for issue in report.errors:
         click.echo(f"phakhi: {issue.line()}", err=True)
@@ -95,7 +132,11 @@ def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, view: str |
         except ImportError:
             click.echo("phakhi: the HTML view is not available in this installation", err=True)
         else:
-            write_graph_view(store.graph(), view)
+            from phakhi.queries.layers import layer_graph
+
+            # the whole-graph view `phakhi view` draws: partnership layer, readable
+            full = store.graph()
+            write_graph_view(layer_graph(full), view, readable=True, card_graph=full)
             if not app.quiet:
                 click.echo(f"graph view written to {view}", err=True)
     if report.failed:

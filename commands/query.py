@@ -42,33 +42,76 @@ def queries_command(fmt: str) -> None:
 @click.command("query")
 @click.argument("query_id", metavar="ID")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
-              help="A parameter; names of entities are resolved (พช., กรมการพัฒนาชุมชน, …).")
-@format_option("table", "json", "csv")
+              help="A parameter; names of entities are resolved (พช., กรมการพัฒนาชุมชน, …); "
+                   "dates ISO or Thai (1 ม.ค. 2568).")
+@click.option("--province", metavar="NAME", help="Only rows of this province (questions with a "
+              "province column, e.g. trainer-coverage).")
+@click.option("--type", "types", multiple=True, metavar="LABEL",
+              help="Only rows whose entity is of this ontology type (or a sub-type; repeatable).")
+@click.option("--no-succession", is_flag=True,
+              help="Do not follow renames (SUCCEEDED_BY): answer for the named body alone.")
+@format_option("table", "json", "csv", "xlsx")
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE|-",
+              help="Where the answer goes (xlsx: a .xlsx file).")
 @pass_app
 @handle_store_errors
-def query_command(app: AppContext, query_id: str, params: tuple[str, ...], fmt: str) -> None:
+def query_command(app: AppContext, query_id: str, params: tuple[str, ...], province: str | None,
+                  types: tuple[str, ...], no_succession: bool, fmt: str, output: str) -> None:
     """Run the canned question ID (see `phakhi queries`) on the store.
 
     The embedded store answers with NetworkX, Neo4j with the question's Cypher; both give
-    the same rows. Example: phakhi query partners --param org=พช.
+    the same rows. A name that fits several entities is settled (the one with facts, said
+    on stderr) or refused with the candidates listed. Agreements show as short labels
+    (parties and date); json/csv/xlsx keep the ids and add a *_label column.
+    Example: phakhi query partners --param org=พช.
     """
-    from phakhi.queries.answer import answer
-    from phakhi.queries.catalog import load_catalog
-
     from phakhi.queries.answer import is_neo4j
+    from phakhi.queries.catalog import load_catalog
+    from phakhi.queries.choose import ask
+    from phakhi.queries.present import filter_rows, present
 
     store = app.store()
+    given = parse_params(params)
     try:
-        columns = load_catalog()[query_id].columns if query_id in load_catalog() else None
-        rows = answer(store, query_id, parse_params(params))
+        query = load_catalog().get(query_id)
+        if no_succession and query is not None and any(p.name == "follow_succession" for p in query.params):
+            given["follow_succession"] = "false"
+        answered = ask(store, query_id, given)
+        rows = filter_rows(store, answered, query, province, types)
+        rows, columns = present(store, answered, rows, list(query.columns), fmt)
     except _user_errors() as exc:
         raise PhakhiError(str(exc)) from None
-    emit(rows, fmt, columns=columns)
+    for note in answered.notes:  # which entity a name was taken for: never left unsaid
+        click.echo(f"phakhi: note: {note}", err=True)
+    _emit_to(rows, fmt, columns, output, query_id)
     if is_neo4j(store) and not app.quiet:
         accepted = [m for m in store.merges() if m.status == "accepted"]
         if accepted:  # Neo4j keeps edges between the ids as stated
             click.echo(f"phakhi: note: Cypher answers over the stated ids; {len(accepted)} accepted "
                        "merge(s) are applied only by the embedded store", err=True)
+
+
+def _emit_to(rows: list[dict[str, Any]], fmt: str, columns: list[str], output: str, sheet: str) -> None:
+    """Rows to stdout or ``output``: table/json/csv as text, xlsx as a workbook."""
+    import sys
+
+    if fmt == "xlsx":
+        from phakhi.graph.exports.xlsx_export import write_workbook
+
+        target: Any = getattr(sys.stdout, "buffer", sys.stdout) if output == "-" else output
+        try:
+            write_workbook(target, {sheet: (columns, rows)})
+        except OSError as exc:
+            raise PhakhiError(f"{output}: cannot write: {exc.strerror or exc}") from None
+        return
+    if output == "-":
+        emit(rows, fmt, columns=columns)
+        return
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            emit(rows, fmt, columns=columns, out=fh)
+    except OSError as exc:
+        raise PhakhiError(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
 @click.command("cypher")
@@ -103,7 +146,12 @@ def cypher_command(app: AppContext, text: str, params: tuple[str, ...], fmt: str
 @click.option("--top", type=click.IntRange(min=1), default=None,
               help="How many rows (default 10 for rankings, all groups otherwise).")
 @click.option("--type", "types", multiple=True, metavar="LABEL",
-              help="Only report nodes of this ontology label (repeatable).")
+              help="Only report nodes of this ontology label (repeatable; GovernmentBody, Agent … "
+                   "take their sub-types).")
+@click.option("--layer", type=click.Choice(["partnership", "coverage", "documents", "places", "all"]),
+              default="partnership", show_default=True,
+              help="Which relationships to rank on: partnership (agreements, networks, positions, "
+                   "events), coverage (the trainer tables), documents, places, or all.")
 @click.option("--sample", type=click.IntRange(min=1), default=None,
               help="brokers: estimate betweenness from this many sources (default: exact up to "
                    "1000 nodes, else 100).")
@@ -111,23 +159,34 @@ def cypher_command(app: AppContext, text: str, params: tuple[str, ...], fmt: str
 @pass_app
 @handle_store_errors
 def analyze_command(app: AppContext, name: str, top: int | None, types: tuple[str, ...],
-                    sample: int | None, fmt: str) -> None:
+                    layer: str, sample: int | None, fmt: str) -> None:
     """Graph analyses: brokers (betweenness), most-connected (degree), pagerank,
-    communities (Louvain), components, k-core. Direction is ignored."""
+    communities (Louvain), components, k-core. Direction is ignored; by default only the
+    partnership layer counts (the trainer tables are --layer coverage)."""
     from phakhi.ontology import OntologyError, load_ontology
-    from phakhi.queries.analyses import ANALYSES, analysis_graph
+    from phakhi.queries.analyses import analysis_graph
+    from phakhi.queries.layers import ALL, measure
 
     onto = load_ontology()
-    for label in types:
+    wanted: list[str] = []
+    for label in types:  # an abstract type (GovernmentBody) stands for its sub-types
         try:
-            onto.check_label(label)
-        except OntologyError as exc:
-            raise PhakhiError(str(exc)) from None
+            onto.node_type(label)
+        except OntologyError:
+            raise PhakhiError(f"--type: not a node label of the ontology: {label!r}") from None
+        wanted += [label, *onto.subtypes(label)]
+    types = tuple(dict.fromkeys(wanted))
     if top is None and name in ("brokers", "most-connected", "pagerank"):
         top = 10
     options: dict[str, Any] = {"k": sample} if name == "brokers" and sample else {}
-    rows: list[dict[str, Any]] = ANALYSES[name](analysis_graph(app.store()), top=top, types=types or None,
-                                                **options)
+    store = app.store()
+    # the whole graph comes straight from the embedded store's projection; a layer needs its edges' types
+    graph = analysis_graph(store) if layer == ALL else store.graph()
+    rows: list[dict[str, Any]] = measure(graph, name, layer=layer, top=top, types=types or None, **options)
+    if fmt == "table" and name in ("communities", "components"):
+        from phakhi.queries.readable import readable_groups
+
+        rows = readable_groups(rows)
     emit(rows, fmt)
 
 

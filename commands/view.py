@@ -119,6 +119,9 @@ def _query_nodes(app: AppContext, graph: nx.MultiDiGraph, query_id: str,
               "(see `phakhi queries`).")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
               help="A parameter of --query.")
+@click.option("--layer", type=click.Choice(["partnership", "coverage", "documents", "places", "all"]),
+              default=None, help="Which relationships to draw [default: partnership for the whole "
+              "graph (readable: hub labels, clusters collapsed), all with --focus/--path/--query].")
 @click.option("--title", help="Page title.")
 @click.option("--max-nodes", type=click.IntRange(1), default=None,
               help="Above this many nodes the view is aggregated (by ministry/province/type) "
@@ -127,7 +130,7 @@ def _query_nodes(app: AppContext, graph: nx.MultiDiGraph, query_id: str,
 @handle_store_errors
 def view_command(app: AppContext, output: str, focus: str | None, depth: int | None,
                  path_ends: tuple[str, str] | None, types: str | None, relations: str | None,
-                 query_id: str | None, params: tuple[str, ...], title: str | None,
+                 query_id: str | None, params: tuple[str, ...], layer: str | None, title: str | None,
                  max_nodes: int | None) -> None:
     """Write an interactive graph (search, legend, toggles, provenance tooltips).
 
@@ -151,7 +154,11 @@ def view_command(app: AppContext, output: str, focus: str | None, depth: int | N
         raise PhakhiError("--param needs --query")
     if depth is not None and not chosen:
         raise PhakhiError("--depth needs --focus, --path or --query")
-    graph = app.store().graph()
+    from phakhi.queries.layers import layer_graph
+
+    full = app.store().graph()
+    whole = not chosen and not types and not relations
+    graph = layer_graph(full, layer or ("partnership" if whole else "all"))
     try:
         resolve = _resolver(graph)
         focus_ids: list[str] = []
@@ -180,7 +187,8 @@ def view_command(app: AppContext, output: str, focus: str | None, depth: int | N
         kwargs: dict[str, Any] = {"title": title}
         if max_nodes is not None:
             kwargs["max_nodes"] = max_nodes
-        page = views_html.render_graph_view(graph, focus=focus_ids or None, depth=depth, **kwargs)
+        page = views_html.render_graph_view(graph, focus=focus_ids or None, depth=depth,
+                                            readable=whole, card_graph=full, **kwargs)
     except (views_html.ViewError, OntologyError) as exc:
         raise PhakhiError(str(exc)) from None
     _write(page, output)

@@ -17,6 +17,7 @@ from typing import Any, Iterable, Iterator
 
 from phakhi.graph.model import DocumentFacts, Issue
 from phakhi.graph.store import Store
+from phakhi.loaders.succession import add_renames
 
 
 @dataclass
@@ -156,7 +157,9 @@ def _read_and_extract(task: tuple[str, str, str | None, bool]) -> tuple[str, str
     if not force and known_fingerprint == source.fingerprint:
         return path, doc_id, "skipped", None
     try:
-        return path, doc_id, "ok", extract_document(source, doc_id, _WORKER_GAZETTEER)
+        facts = extract_document(source, doc_id, _WORKER_GAZETTEER)
+        add_renames(facts, _WORKER_GAZETTEER)  # the gazetteer's dated renames (SUCCEEDED_BY)
+        return path, doc_id, "ok", facts
     except Exception as exc:  # noqa: BLE001 - reported as this document's error
         return path, doc_id, "extraction_failed", f"cannot extract facts: {type(exc).__name__}: {exc}"
 

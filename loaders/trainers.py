@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from phakhi.graph.model import canonical_text, node_id
-from phakhi.loaders.mentions import Mention, find_mentions, lookup_name
+from phakhi.loaders.mentions import Mention, find_mentions, lookup_name, reference_mention, surface_index
+from phakhi.loaders.mentions import _normalise as normalise_surface
 from phakhi.loaders.tables import check_table
 
 
@@ -156,6 +157,22 @@ def _legend_body(full: str | None, gazetteer: Any) -> Mention | None:
     return found[0] if found else None
 
 
+def province_mention(label: str, gazetteer: Any = None) -> Mention | None:
+    """The province a table row names. A row label is a province even when the same name
+    also names a body: กรุงเทพมหานคร is the province (TH-10) and the city administration,
+    and a plain look-up prefers the body, which dropped Bangkok's row.
+
+    >>> province_mention("กรุงเทพมหานคร").id, province_mention("กรมการปกครอง")
+    ('ref:th-10', None)
+    """
+    found = lookup_name(label, gazetteer)
+    if found is not None and found.type == "Province":
+        return found
+    idx = surface_index(gazetteer)
+    provinces = [e for e in idx.entries(normalise_surface(label)) if e.type == "Province"]
+    return reference_mention(provinces[0], 0, len(label), label) if len(provinces) == 1 else None
+
+
 def extract_trainer_tables(fb: Any, text: str, gazetteer: Any = None) -> list[tuple[int, int]]:
     """Add HAS_TRAINERS edges for every registry table; the spans of the tables."""
     spans: list[tuple[int, int]] = []
@@ -186,8 +203,8 @@ def extract_trainer_tables(fb: Any, text: str, gazetteer: Any = None) -> list[tu
             col_ids.append(fb.mention(org))
         for row in table.rows:
             label = canonical_text(str(row.label))
-            prov = lookup_name(label, gazetteer)
-            if prov is None or prov.type != "Province":
+            prov = province_mention(label, gazetteer)
+            if prov is None:
                 continue
             rspan = tuple(getattr(row, "span", None) or tspan)
             prov.start, prov.end = rspan

@@ -65,6 +65,13 @@ class RelationshipType:
     properties: dict[str, PropertySpec]
     rdf: str
     style: dict[str, Any]
+    layer: str = "partnership"
+
+
+# What a relationship is about: rankings, "most connected" and the default view use the
+# partnership layer; the trainer tables (coverage), documents' own links and places are
+# layers of their own, shown and queried apart.
+LAYERS = ("partnership", "coverage", "documents", "places")
 
 
 @dataclass
@@ -196,7 +203,10 @@ def parse_ontology(data: dict[str, Any], source: str = "schema") -> Ontology:
             sources=tuple(raw["from"]), targets=tuple(raw["to"]),
             symmetric=bool(raw.get("symmetric", False)),
             properties=_properties(raw.get("properties"), where),
-            rdf=raw["rdf"], style=_style(raw["style"], where, node=False))
+            rdf=raw["rdf"], style=_style(raw["style"], where, node=False),
+            layer=str(raw.get("layer", "partnership")))
+        if rel_types[name].layer not in LAYERS:
+            raise OntologyError(f"{where}: layer {rel_types[name].layer!r} is not one of {LAYERS}")
 
     # consistency: parents exist and form no cycle; ends are node types; CURIEs resolve
     ancestors: dict[str, tuple[str, ...]] = {}

@@ -8,7 +8,7 @@ called directly (:func:`answer_networkx`, :func:`answer_cypher`) — the parity 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph(); g.add_node("X", type="Department", name="X")
 >>> answer_networkx(g, "ego", {"entity": "X"})
-[{'distance': 0, 'id': 'X', 'name': 'X', 'type': 'Department'}]
+[{'distance': 0, 'id': 'X', 'name': 'X', 'type': 'Department', 'relations': []}]
 """
 from __future__ import annotations
 

@@ -30,7 +30,9 @@ import yaml
 from phakhi.ontology import Ontology, OntologyError, load_ontology, read_yaml
 
 CATALOG_PATH = Path(__file__).with_name("canned.yaml")
-PARAM_TYPES = {"entity", "string", "int", "date"}
+PARAM_TYPES = {"entity", "string", "int", "date", "bool"}
+_BOOLS = {"true": True, "yes": True, "1": True, "on": True, "false": False, "no": False, "0": False,
+          "off": False}
 # Labels Neo4j nodes carry besides their ontology label (the store's common label).
 STORE_LABELS = {"Entity"}
 _STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
@@ -78,15 +80,38 @@ class Param:
             text = raw.isoformat() if isinstance(raw, _dt.date) else str(raw).strip()
             try:
                 if not _DATE.match(text):
-                    raise ValueError(text)
+                    text = _thai_date(text)
                 _dt.date.fromisoformat((text + "-01-01")[:10])  # month 13, day 32 ...
             except ValueError:
-                raise ParamError(f"parameter {self.name!r} must be a date YYYY-MM-DD, not {raw!r}") from None
+                raise ParamError(f"parameter {self.name!r} must be a date (YYYY-MM-DD or Thai, "
+                                 f"e.g. 1 ม.ค. 2568), not {raw!r}") from None
             return text
+        if self.type == "bool":
+            flag = str(raw).strip().casefold()
+            if flag not in _BOOLS:
+                raise ParamError(f"parameter {self.name!r} must be true or false, not {raw!r}")
+            return _BOOLS[flag]
         text = str(raw).strip()
         if not text:
             raise ParamError(f"parameter {self.name!r} is empty")
         return text
+
+
+def _thai_date(text: str) -> str:
+    """A date as Thai documents write it (``1 ม.ค. 2568``, ``16 มิถุนายน 2565``, Thai
+    digits) -> ISO text; raises ValueError when it is not one.
+
+    >>> _thai_date("1 ม.ค. 2568"), _thai_date("มีนาคม 2564")
+    ('2025-01-01', '2021-03')
+    """
+    from phakhi.loaders.dates import parse_thai_date
+
+    # Thai script only: a bare 16/06/2022 could be read as day/month or month/day
+    found = parse_thai_date(text) if re.search("[\u0e00-\u0e7f]", text) else None
+    if found is None or found.as_written.strip() != text.strip():
+        raise ValueError(text)
+    iso = found.start.isoformat()
+    return iso[:7] if found.precision == "month" else iso
 
 
 @dataclass(frozen=True)

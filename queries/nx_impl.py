@@ -115,56 +115,82 @@ def _government_labels() -> tuple[str, ...]:
     return tuple(load_ontology().subtypes("GovernmentBody"))
 
 
-def _partner_pairs(g: nx.MultiDiGraph, org: str) -> Iterator[tuple[str, str | None, bool]]:
-    """(partner, agreement or None, via cooperation) — the CALL {…} of partners."""
-    for agreement, _ in _out(g, org, "PARTY_TO"):
-        if not _typed(g, agreement, "Agreement"):
-            continue
-        for p, _ in _in(g, agreement, "PARTY_TO"):
-            if p != org:
-                yield p, agreement, False
-    for p, _ in _out(g, org, "COOPERATES_WITH"):
-        if p != org:
-            yield p, None, True
-    for p, _ in _in(g, org, "COOPERATES_WITH"):
-        if p != org:
-            yield p, None, True
+def same_body(g: nx.MultiDiGraph, org: str, follow_succession: bool = True) -> list[str]:
+    """``org`` and, following succession, every body within 4 SUCCEEDED_BY steps of it
+    (either direction): the ``same`` list of the Cypher texts."""
+    same = [org]
+    if not follow_succession:
+        return same
+    frontier = [org]
+    for _ in range(4):
+        frontier = [m for n in frontier for m, _ in [*_out(g, n, "SUCCEEDED_BY"), *_in(g, n, "SUCCEEDED_BY")]
+                    if m not in same]
+        frontier = list(dict.fromkeys(frontier))
+        same += frontier
+        if not frontier:
+            break
+    return same
+
+
+def _partner_pairs(g: nx.MultiDiGraph, org: str,
+                   same: list[str] | None = None) -> Iterator[tuple[str, str | None, bool, str]]:
+    """(partner, agreement or None, via cooperation, body of ``same`` it came through) —
+    the CALL {…} of partners."""
+    for o in same or [org]:
+        excluded = set(same or [org])
+        for agreement, _ in _out(g, o, "PARTY_TO"):
+            if not _typed(g, agreement, "Agreement"):
+                continue
+            for p, _ in _in(g, agreement, "PARTY_TO"):
+                if p not in excluded:
+                    yield p, agreement, False, o
+        for p, _ in [*_out(g, o, "COOPERATES_WITH"), *_in(g, o, "COOPERATES_WITH")]:
+            if p not in excluded:
+                yield p, None, True, o
 
 
 # -- the questions ------------------------------------------------------------------------
 
 @networkx_impl("partners")
-def partners(g: nx.MultiDiGraph, org: str) -> list[Row]:
-    """Co-parties to the organisation's agreements and those it cooperates with."""
+def partners(g: nx.MultiDiGraph, org: str, follow_succession: bool = True) -> list[Row]:
+    """Co-parties to the organisation's agreements and those it cooperates with (also of
+    the bodies it was renamed from or to, named in ``through``)."""
     if org not in g:
         return []
     found: dict[str, Row] = {}
-    for p, agreement, coop in _partner_pairs(g, org):
+    for p, agreement, coop, via in _partner_pairs(g, org, same_body(g, org, follow_succession)):
         row = found.setdefault(p, {"partner": p, "partner_name": _name(g, p),
                                    "partner_type": g.nodes[p].get("type"),
-                                   "agreements": [], "cooperates": False})
+                                   "agreements": [], "cooperates": False, "through": []})
         if agreement is not None:
             row["agreements"].append(agreement)
+        if via != org:
+            row["through"].append(_name(g, via))
         row["cooperates"] = row["cooperates"] or coop
     return list(found.values())
 
 
 @networkx_impl("agreements")
-def agreements(g: nx.MultiDiGraph, org: str) -> list[Row]:
-    """The organisation's agreements with dates, co-parties and who signed."""
+def agreements(g: nx.MultiDiGraph, org: str, follow_succession: bool = True) -> list[Row]:
+    """The organisation's agreements (and its predecessors' or successors') with dates,
+    co-parties and who signed."""
     if org not in g:
         return []
-    rows = []
-    for a, _ in _out(g, org, "PARTY_TO"):
-        if not _typed(g, a, "Agreement"):
-            continue
-        attrs = g.nodes[a]
-        rows.append({
-            "agreement": a, "title": _title(g, a), "date": attrs.get("date"),
-            "duration_years": attrs.get("duration_years"), "end_date": attrs.get("end_date"),
-            "co_parties": [_name(g, p) for p, _ in _in(g, a, "PARTY_TO") if p != org],
-            "signed_by": [_name(g, s) for s, _ in _in(g, a, "SIGNS")]})
-    return rows
+    same = same_body(g, org, follow_succession)
+    found: dict[str, Row] = {}
+    for o in same:
+        for a, _ in _out(g, o, "PARTY_TO"):
+            if not _typed(g, a, "Agreement"):
+                continue
+            attrs = g.nodes[a]
+            row = found.setdefault(a, {
+                "agreement": a, "title": _title(g, a), "date": attrs.get("date"),
+                "duration_years": attrs.get("duration_years"), "end_date": attrs.get("end_date"),
+                "co_parties": [_name(g, p) for p, _ in _in(g, a, "PARTY_TO") if p not in same],
+                "signed_by": [_name(g, s) for s, _ in _in(g, a, "SIGNS")], "through": []})
+            if o != org:
+                row["through"].append(_name(g, o))
+    return list(found.values())
 
 
 @networkx_impl("signatories")
@@ -241,7 +267,7 @@ def ministries_reached(g: nx.MultiDiGraph, org: str, ancestors: dict[str, list[s
     if org not in g:
         return []
     reached: dict[str, Row] = {}
-    for p in {p for p, _, _ in _partner_pairs(g, org)}:
+    for p in {p for p, _, _, _ in _partner_pairs(g, org)}:
         ups = _reachable(g, p, "PART_OF", 6)
         mins = [x for x in ups if _typed(g, x, "Ministry")]
         mins += [m for x in ups for m in ancestors.get(x, [])]
@@ -319,36 +345,63 @@ def add_months(day: _dt.date, months: int) -> _dt.date:
     return _dt.date(year, month, min(day.day, last))
 
 
-def agreement_end(attrs: dict[str, Any]) -> _dt.date | None:
-    """End of an agreement: ``end_date``, else signing date + duration (rounded to months)."""
+def covering_letter_date(g: nx.MultiDiGraph, agreement: str) -> _dt.date | None:
+    """The earliest date of a document that ENCLOSES the agreement (its covering letter)."""
+    dates = [parse_date(g.nodes[d].get("date")) for d, _ in _in(g, agreement, "ENCLOSES")
+             if _typed(g, d, "Document")]
+    return min((d for d in dates if d is not None), default=None)
+
+
+def agreement_end(attrs: dict[str, Any], letter: _dt.date | None = None) -> _dt.date | None:
+    """End of an agreement (see :func:`agreement_end_basis`)."""
+    return agreement_end_basis(attrs, letter)[0]
+
+
+def agreement_end_basis(attrs: dict[str, Any],
+                        letter: _dt.date | None = None) -> tuple[_dt.date | None, str | None]:
+    """(end, basis) of an agreement, first that applies: the stated ``end_date``; the
+    signing date + duration; the covering ``letter``'s date + duration (signed on or before
+    the letter, so the end is at the latest that). Durations are rounded to months.
+
+    >>> agreement_end_basis({"duration_years": 3.0}, _dt.date(2022, 2, 1))
+    (datetime.date(2025, 2, 1), 'inferred: covering letter of 2022-02-01 + duration (at the latest)')
+    """
     stated_end, signed = parse_date(attrs.get("end_date")), parse_date(attrs.get("date"))
     if stated_end is not None:
-        return stated_end
-    if signed is not None and attrs.get("duration_years") is not None:
-        # Cypher's round() rounds halves up; Python's round() does not.
-        months = math.floor(float(attrs["duration_years"]) * 12 + 0.5)
-        return add_months(signed, months)
-    return None
+        return stated_end, "stated end date"
+    if attrs.get("duration_years") is None:
+        return None, None
+    # Cypher's round() rounds halves up; Python's round() does not.
+    months = math.floor(float(attrs["duration_years"]) * 12 + 0.5)
+    if signed is not None:
+        return add_months(signed, months), "inferred: signing date + duration"
+    if letter is not None:
+        return (add_months(letter, months),
+                f"inferred: covering letter of {letter.isoformat()} + duration (at the latest)")
+    return None, None
 
 
 @networkx_impl("expiring")
 def expiring(g: nx.MultiDiGraph, days: int, as_of: str) -> list[Row]:
-    """Agreements ending within ``days`` of ``as_of``, and those whose end is unknown."""
+    """Agreements ending within ``days`` of ``as_of`` (each end stated or inferred, with its
+    basis), and those whose end is unknown: open-ended (signed, no duration) or undated."""
     today = parse_date(as_of)
     rows = []
     for a, attrs in _nodes_of_type(g, "Agreement"):
-        ends = agreement_end(attrs)
+        ends, basis = agreement_end_basis(attrs, covering_letter_date(g, a))
         if ends is not None and not today <= ends <= today + _dt.timedelta(days=days):
             continue
+        signed = parse_date(attrs.get("date"))
         reason = None
         if ends is None:
-            reason = ("signing date not stated" if attrs.get("date") is None
-                      else "signing date not understood" if parse_date(attrs["date"]) is None
-                      else "duration not stated")
-        rows.append({"status": "undated" if ends is None else "ending", "agreement": a,
+            reason = ("signed, but no duration or end date stated" if signed is not None
+                      else "signing date not stated" if attrs.get("date") is None
+                      else "signing date not understood")
+        status = "ending" if ends is not None else "open-ended" if signed is not None else "undated"
+        rows.append({"status": status, "agreement": a,
                      "title": _title(g, a), "date": attrs.get("date"),
                      "duration_years": attrs.get("duration_years"),
-                     "end_date": ends.isoformat() if ends else None,
+                     "end_date": ends.isoformat() if ends else None, "end_basis": basis,
                      "days_left": (ends - today).days if ends else None, "reason": reason})
     return rows
 
@@ -361,10 +414,23 @@ def _iso(value: Any) -> str | None:
 
 @networkx_impl("timeline")
 def timeline(g: nx.MultiDiGraph, **params: Any) -> list[Row]:
-    """Dated agreements and events between ``from`` and ``to`` (inclusive)."""
+    """Dated agreements and events between ``from`` and ``to`` (inclusive); with ``org``
+    only its agreements and the events it organises or attends (following its renames
+    unless ``follow_succession`` is false)."""
     start, end = params.get("from"), params.get("to")
+    org = params.get("org")
+    if org is None:
+        chosen = [x for x, _ in _nodes_of_type(g, "Agreement", "Event")]
+    elif org in g:
+        chosen = list(dict.fromkeys(
+            x for o in same_body(g, org, params.get("follow_succession", True))
+            for x, _ in _out(g, o, ("PARTY_TO", "ORGANIZES", "ATTENDS"))
+            if _typed(g, x, "Agreement", "Event")))
+    else:
+        chosen = []
     rows = []
-    for x, attrs in _nodes_of_type(g, "Agreement", "Event"):
+    for x in chosen:
+        attrs = g.nodes[x]
         if attrs.get("date") is None:
             continue
         d = _iso(attrs["date"])
@@ -523,7 +589,8 @@ def first_shortest_path(neighbours: Callable[[list[str]], dict[str, set[str]]], 
 
 @networkx_impl("ego")
 def ego(g: nx.MultiDiGraph, entity: str, depth: int = 1) -> list[Row]:
-    """The entity and everything within ``depth`` steps, ignoring direction."""
+    """The entity and everything within ``depth`` steps, ignoring direction, each with the
+    types of the relationships that reach it from one step nearer."""
     if entity not in g:
         return []
     dist = {entity: 0}
@@ -536,5 +603,13 @@ def ego(g: nx.MultiDiGraph, entity: str, depth: int = 1) -> list[Row]:
             if m not in dist:
                 dist[m] = dist[n] + 1
                 queue.append(m)
-    return [{"distance": d, "id": n, "name": _name(g, n), "type": g.nodes[n].get("type")}
-            for n, d in dist.items()]
+    rows = []
+    for n, d in dist.items():
+        # the relationships that reach n from the ring inside it
+        inner = [m for m in set(g.successors(n)) | set(g.predecessors(n)) if dist.get(m) == d - 1]
+        relations = [a["type"] for m in inner for data in (g.get_edge_data(n, m) or {},
+                                                            g.get_edge_data(m, n) or {})
+                     for a in data.values()]
+        rows.append({"distance": d, "id": n, "name": _name(g, n), "type": g.nodes[n].get("type"),
+                     "relations": relations})
+    return rows

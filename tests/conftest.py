@@ -166,3 +166,33 @@ def synthetic_batches(n_docs: int, per_doc: int = 6, seed: int = 0) -> list["Doc
 def make_batches():
     """``make_batches(n_docs, per_doc=6, seed=0)``: see :func:`synthetic_batches`."""
     return synthetic_batches
+
+
+# -- the real CLI on a store holding the sample corpus (analyst-facing tests) ---------------
+
+SAMPLE_CORPUS = REPO / "examples" / "corpus"
+
+
+def run_cli(store: Path, *args: str, input: object = None):  # -> click.testing.Result
+    """``phakhi --store STORE -q ARGS…`` in-process; stdout and stderr kept apart."""
+    from click.testing import CliRunner
+
+    from phakhi.cli import main
+
+    return CliRunner().invoke(main, ["--store", str(store), "-q", *args], input=input,
+                              catch_exceptions=False)
+
+
+@pytest.fixture(scope="session")
+def sample_cli_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An embedded store with the sample corpus ingested through the CLI (read-only use)."""
+    store = tmp_path_factory.mktemp("sample-cli") / "store"
+    result = run_cli(store, "ingest", str(SAMPLE_CORPUS))
+    assert result.exit_code == 0, result.stderr
+    return store
+
+
+@pytest.fixture
+def phakhi_cli():
+    """``phakhi_cli(store, *args)`` runs the real CLI (see :func:`run_cli`)."""
+    return run_cli

@@ -22,12 +22,6 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from phakhi.ontology import load_ontology
-
-# Relationships that say "a document talks about X", not that X works with anyone: left
-# out when looking for brokers, or every document would be the best broker.
-NOT_COLLABORATION = {"MENTIONS", "ISSUED", "ADDRESSED_TO", "ENCLOSES"}
-BETWEENNESS_SAMPLE = 300  # exact up to this many nodes, sampled (seeded) above
 
 
 def name_of(graph: nx.MultiDiGraph, node: str) -> str:
@@ -81,22 +75,14 @@ def top_partners(graph: nx.MultiDiGraph, limit: int = 15) -> list[dict[str, Any]
 
 
 def brokers(graph: nx.MultiDiGraph, limit: int = 10) -> list[dict[str, Any]]:
-    """Agents with the highest betweenness on the collaboration graph (documents left out)."""
-    onto = load_ontology()
-    keep = [n for n, a in graph.nodes(data=True) if a.get("type") != "Document"]
-    simple = nx.Graph()
-    simple.add_nodes_from(keep)
-    for u, v, data in graph.edges(data=True):
-        if data.get("type") not in NOT_COLLABORATION and u in simple and v in simple and u != v:
-            simple.add_edge(u, v)
-    if simple.number_of_edges() == 0:
-        return []
-    k = None if simple.number_of_nodes() <= BETWEENNESS_SAMPLE else BETWEENNESS_SAMPLE
-    scores = nx.betweenness_centrality(simple, k=k, seed=7 if k else None, normalized=True)
-    rows = [{"id": n, "betweenness": s, "degree": simple.degree(n)} for n, s in scores.items()
-            if s > 0 and onto.is_a(str(graph.nodes[n].get("type", "")), "Agent")]
-    rows.sort(key=lambda r: (-r["betweenness"], name_of(graph, r["id"])))
-    return rows[:limit]
+    """Agencies with the highest betweenness on the partnership layer, with their degree
+    there: the same measures as `phakhi analyze brokers` / `most-connected`."""
+    from phakhi.queries.layers import agency_types, measure
+
+    types = agency_types()
+    degree = {r["id"]: r["degree"] for r in measure(graph, "most-connected", top=None, types=types)}
+    return [{"id": r["id"], "betweenness": r["betweenness"], "degree": degree.get(r["id"], 0)}
+            for r in measure(graph, "brokers", top=None, types=types) if r["betweenness"] > 0][:limit]
 
 
 def agreements_timeline(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:

@@ -35,10 +35,12 @@ import networkx as nx
 import pyvis
 from pyvis.network import Network
 
+from phakhi.queries.cards import card_text, entity_card
+from phakhi.queries.labels import agreement_labels
 from phakhi.views.aggregate import group_nodes
 from phakhi.views.escape import html_text, script_json
 from phakhi.views.layout import radial_layout
-from phakhi.views.styles import THAI_FONT_STACK, edge_style, legend_entries, node_style
+from phakhi.views.styles import THAI_FONT_STACK, edge_style, legend_entries, node_style, type_names
 from phakhi.views.tooltips import edge_tooltip, node_tooltip, short
 
 LAYOUT_THRESHOLD = 1500  # above: positions computed in Python, physics off
@@ -47,6 +49,10 @@ MAX_LABEL_CHARS = 40
 DEFAULT_TITLE = "phakhi · ภาคี — กราฟความร่วมมือ"
 ASSETS = Path(__file__).with_name("assets")
 VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+HUB_LABELS_MIN = 12  # readable view: nodes labelled from the start ...
+HUB_SHARE = 10  # ... or one in this many, whichever is more
+CLUSTER_MIN = 3  # satellites of one node and type collapsed when at least this many
+CARD_LIMIT = LAYOUT_THRESHOLD  # cards for the click panel up to this many nodes
 # Properties people search by besides the name and aliases.
 SEARCH_PROPERTIES = ("name_en", "abbreviation", "abbreviation_en", "key")
 
@@ -201,10 +207,67 @@ def _vis_edges(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
     return edges
 
 
+def _hubs(graph: nx.MultiDiGraph) -> list[str]:
+    """The nodes labelled from the start in a readable view: the best connected (distinct
+    neighbours), at least HUB_LABELS_MIN of them, about one in HUB_SHARE."""
+    und = graph.to_undirected(as_view=True)
+    degree = {n: len(set(und[n]) - {n}) for n in graph}
+    count = max(HUB_LABELS_MIN, graph.number_of_nodes() // HUB_SHARE)
+    return sorted(degree, key=lambda n: (-degree[n], str(n)))[:count]
+
+
+def _clusters(graph: nx.MultiDiGraph, hubs: set[str]) -> dict[str, dict[str, Any]]:
+    """Satellites drawn collapsed: every node that is not a hub sits with its best connected
+    neighbour; those of one type around one neighbour form a cluster when there are at
+    least CLUSTER_MIN of them (the people at an event, the networks a department supports
+    ...). ``{cluster id: {members, around, label}}``."""
+    und = graph.to_undirected(as_view=True)
+    degree = {n: len(set(und[n]) - {n}) for n in graph}
+    groups: dict[tuple[str, str], list[str]] = {}
+    for n in graph:
+        neighbours = set(und[n]) - {n}
+        if n in hubs or not neighbours:
+            continue
+        around = min(neighbours, key=lambda m: (-degree[m], str(m)))
+        groups.setdefault((around, str(graph.nodes[n].get("type", ""))), []).append(n)
+    out = {}
+    for (around, ntype), members in sorted(groups.items()):
+        if len(members) < CLUSTER_MIN:
+            continue
+        th, en = type_names(ntype)
+        cid = f"cluster:{around}|{ntype}"
+        out[cid] = {"members": sorted(members), "around": around, "type": ntype,
+                    "label": f"{th} ({en}) × {len(members)}",
+                    "title": f"{len(members)} {th} ({en}) — {graph.nodes[around].get('name') or around}\n"
+                             f"คลิกเพื่อเปิดกลุ่ม (click to open)"}
+    return out
+
+
+def _readable(graph: nx.MultiDiGraph, payload: dict[str, Any]) -> None:
+    """Labels only for hubs (the others on hover), satellites collapsed into clusters."""
+    hubs = set(_hubs(graph))
+    clusters = _clusters(graph, hubs)
+    member_of = {m: cid for cid, c in clusters.items() for m in c["members"]}
+    for node in payload["nodes"]:
+        node["fullLabel"] = node.get("label", "")
+        if node["id"] not in hubs:
+            node["label"] = ""
+        if node["id"] in member_of:
+            node["cluster"] = member_of[node["id"]]
+    for cid, c in clusters.items():
+        c["color"] = node_style(c["type"])["color"]
+    payload["clusters"] = clusters
+    payload["hubs"] = sorted(hubs)
+
+
 def graph_payload(graph: nx.MultiDiGraph, *, title: str | None = None,
                   focus: Iterable[str] = (), max_nodes: int = MAX_NODES,
-                  layout_threshold: int = LAYOUT_THRESHOLD) -> dict[str, Any]:
-    """Everything the page script needs, as JSON-able data."""
+                  layout_threshold: int = LAYOUT_THRESHOLD, readable: bool = False,
+                  card_graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
+    """Everything the page script needs, as JSON-able data. ``readable`` (the whole-graph
+    view): labels only for hubs and on hover, satellites collapsed into clusters.
+    ``card_graph``: the graph the click panel's cards are read from (default ``graph``;
+    the whole store's, when a layer is drawn, so a card still sees the covering letter)."""
     graph = as_view_graph(graph)
     n = graph.number_of_nodes()
     node_counts, edge_counts = _counts(graph)
@@ -214,6 +277,10 @@ def graph_payload(graph: nx.MultiDiGraph, *, title: str | None = None,
         "counts": {"nodes": n, "edges": graph.number_of_edges()}, "message": None,
     }
     nodes = [_vis_node(nid, a) for nid, a in graph.nodes(data=True)]
+    labels = agreement_labels(graph)  # two MOUs with one title must not look alike
+    for vn in nodes:
+        if vn["id"] in labels:
+            vn["label"] = short(labels[vn["id"]], MAX_LABEL_CHARS)
     edges = _vis_edges(graph)
     if n > max_nodes:
         payload.update(_aggregated(graph, nodes, edges))
@@ -229,6 +296,14 @@ def graph_payload(graph: nx.MultiDiGraph, *, title: str | None = None,
     options = _options(n, physics)
     payload["nodes"], payload["edges"], payload["options"] = _built_with_pyvis(nodes, edges, options)
     payload["mode"] = "physics" if physics else "layout"
+    if n <= CARD_LIMIT:  # the click panel shows each node's card
+        full = card_graph if card_graph is not None else graph
+        full_labels = labels if full is graph else agreement_labels(full)
+        payload["cards"] = {nid: card_text(entity_card(full, nid, labels=full_labels) if nid in full
+                                           else entity_card(graph, nid, labels=labels))
+                            for nid in graph.nodes}
+    if readable:
+        _readable(graph, payload)
     return payload
 
 
@@ -322,14 +397,16 @@ def render_page(template_name: str, parts: dict[str, str], *, assets: dict[str, 
 
 def render_graph_view(graph: nx.MultiDiGraph, *, title: str | None = None,
                       focus: str | Iterable[str] | None = None, depth: int | None = None,
-                      max_nodes: int = MAX_NODES, layout_threshold: int = LAYOUT_THRESHOLD) -> str:
+                      max_nodes: int = MAX_NODES, layout_threshold: int = LAYOUT_THRESHOLD,
+                      readable: bool = False, card_graph: nx.MultiDiGraph | None = None) -> str:
     """The HTML page for ``graph`` (or for the ``depth``-neighbourhood of ``focus``)."""
     graph = as_view_graph(graph)
     focus_ids = [focus] if isinstance(focus, str) else [str(f) for f in focus or []]
     if focus_ids:
         graph = neighbourhood(graph, focus_ids, 1 if depth is None else depth)
     payload = graph_payload(graph, title=title, focus=focus_ids, max_nodes=max_nodes,
-                            layout_threshold=layout_threshold)
+                            layout_threshold=layout_threshold, readable=readable,
+                            card_graph=card_graph)
     scripts = {"vis_js": VIS_DIR / "vis-network.min.js", "js": ASSETS / "graph.js"}
     return render_page("graph.html", {
         "title": html_text(payload["title"]),

@@ -24,6 +24,9 @@ from urllib.parse import quote
 import networkx as nx
 
 from phakhi.graph.model import DocumentInfo, Issue
+from phakhi.queries.labels import agreement_labels, thai_date
+from phakhi.queries.paths import documents_root, shown_path
+from phakhi.views.timeline_chart import timeline_svg
 from phakhi.views import analysis
 from phakhi.views.escape import html_text
 from phakhi.views.html import render_page
@@ -39,43 +42,25 @@ class _Page:
         self.graph = graph
         self.view_href = view_href
         self.parts: list[str] = []
+        self.labels = agreement_labels(graph)  # two MOUs with one title must not look alike
 
     def add(self, markup: str) -> None:
         self.parts.append(markup)
 
     def node(self, node_id: str) -> str:
         """The node's name, linked to the graph view when there is one."""
-        name = html_text(analysis.name_of(self.graph, node_id))
+        name = html_text(self.labels.get(node_id) or analysis.name_of(self.graph, node_id))
+        title = f' title="{html_text(analysis.name_of(self.graph, node_id))}"' if node_id in self.labels else ""
         if not self.view_href:
-            return name
+            return f"<span{title}>{name}</span>" if title else name
         href = f"{self.view_href}#node={quote(node_id, safe='')}"
-        return f'<a href="{html_text(href)}">{name}</a>'
+        return f'<a href="{html_text(href)}"{title}>{name}</a>'
 
     def table(self, headers: list[str], rows: list[list[str]], cls: str = "") -> None:
         """``rows`` cells are already markup (escaped by the caller)."""
         head = "".join(f"<th>{html_text(h)}</th>" for h in headers)
         body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
         self.add(f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
-
-
-THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
-               "พ.ย.", "ธ.ค.")
-
-
-def thai_date(iso: str) -> str:
-    """``2022-06-16`` -> ``16 มิ.ย. 2565`` (Buddhist era, as Thai documents write it);
-    anything else is returned as it is.
-
-    >>> thai_date("2022-06-16"), thai_date("2565")
-    ('16 มิ.ย. 2565', '2565')
-    """
-    import datetime as _dt
-
-    try:
-        d = _dt.date.fromisoformat(str(iso)[:10])
-    except ValueError:
-        return str(iso)
-    return f"{d.day} {THAI_MONTHS[d.month - 1]} {d.year + 543}"
 
 
 def _date_cell(iso: str) -> str:
@@ -137,6 +122,12 @@ def _brokers(page: _Page) -> None:
 
 def _timeline(page: _Page) -> None:
     page.add('<section id="timeline"><h2>ลำดับเวลาข้อตกลง (agreements timeline)</h2>')
+    chart = timeline_svg(page.graph)
+    if chart:
+        page.add("<p class='legend'>แถบทึบ = วันสิ้นสุดที่ระบุ (stated end) · แถบจาง + * = วันสิ้นสุดที่อนุมาน "
+                 "(inferred end: signing or covering-letter date + duration) · แถบลาย = ลงนามไม่เกินวันที่ของหนังสือนำส่ง "
+                 "(signed by the covering letter's date) · ลูกศร = ไม่ระบุวันสิ้นสุด (open-ended)</p>")
+        page.add(f"<figure class='chart'>{chart}</figure>")
     tl = analysis.agreements_timeline(page.graph)
 
     def rows(items: list[dict[str, Any]], dated: bool) -> list[list[str]]:
@@ -201,23 +192,35 @@ def _coverage(page: _Page) -> None:
     page.add("</section>")
 
 
-def _issues(page: _Page, issues: list[Issue]) -> None:
+def _issues(page: _Page, issues: list[Issue], root: Any = None) -> None:
     page.add(f'<section id="issues"><h2>คำเตือนจากการตรวจสอบ (validation warnings): {len(issues)}</h2>')
     if not issues:
         page.add("<p class='empty'>ไม่มี (none)</p></section>")
         return
     order = {"error": 0, "warning": 1}
     issues = sorted(issues, key=lambda i: (order.get(i.level, 2), i.path or i.doc_id, i.code))
+    # messages may quote a path too: the machine's folders stay out of the page
+    issues = [_without_root(i, root) for i in issues]
     page.table(["ระดับ (level)", "เอกสาร (document)", "รหัส (code)", "ข้อความ (message)"],
                [[f"<span class='{'error' if i.level == 'error' else 'warning'}'>{html_text(i.level)}</span>",
-                 html_text(i.path or i.doc_id), html_text(i.code), html_text(i.message)] for i in issues],
+                 html_text(shown_path(i.path, root) if i.path else i.doc_id), html_text(i.code),
+                 html_text(i.message)] for i in issues],
                "issues")
     page.add("</section>")
 
 
-def _documents(page: _Page, documents: list[DocumentInfo]) -> None:
-    page.add(f'<section id="documents"><h2>เอกสาร (documents): {len(documents)}</h2>')
-    rows = [[html_text(d.path or d.doc_id), html_text(d.title or "—"), html_text(d.kind or "—"),
+def _without_root(issue: Issue, root: Any) -> Issue:
+    if root is None or str(root) not in (issue.message or ""):
+        return issue
+    from dataclasses import replace
+
+    return replace(issue, message=issue.message.replace(str(root) + "/", "").replace(str(root), "."))
+
+
+def _documents(page: _Page, documents: list[DocumentInfo], root: Any = None) -> None:
+    where = f" — จากโฟลเดอร์ (from the folder) {html_text(root.name)}/" if root is not None and root.name else ""
+    page.add(f'<section id="documents"><h2>เอกสาร (documents): {len(documents)}{where}</h2>')
+    rows = [[html_text(shown_path(d.path, root) if d.path else d.doc_id), html_text(d.title or "—"), html_text(d.kind or "—"),
              html_text(d.date or "—"), f"{d.node_count:,}", f"{d.edge_count:,}"]
             for d in sorted(documents, key=lambda d: d.path or d.doc_id)]
     page.table(["ไฟล์ (file)", "ชื่อเรื่อง (title)", "ประเภท (kind)", "วันที่ (date)", "โหนด (nodes)",
@@ -231,14 +234,17 @@ def render_report(graph: nx.MultiDiGraph, issues: Iterable[Issue] = (), *, title
     """The report page as one self-contained HTML string (``documents``: the store's, listed
     when given)."""
     page = _Page(graph, view_href)
+    documents = list(documents) if documents is not None else None
+    # paths relative to where the documents were ingested from, never this machine's folders
+    root = documents_root(d.path for d in documents or [])
     if documents is not None:
-        _documents(page, list(documents))
+        _documents(page, documents, root)
     _counts(page)
     _partners(page)
     _brokers(page)
     _timeline(page)
     _coverage(page)
-    _issues(page, list(issues))
+    _issues(page, list(issues), root)
     nav = ('<a href="#documents">เอกสาร</a> · ' if documents is not None else "")
     nav += ('<a href="#counts">จำนวน</a> · <a href="#partners">คู่ภาคี</a> · <a href="#brokers">'
            'ผู้เชื่อมประสาน</a> · <a href="#timeline">ลำดับเวลา</a> · <a href="#coverage">วิทยากร</a> · '

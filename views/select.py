@@ -21,6 +21,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 from phakhi.ontology import load_ontology
+from phakhi.queries.layers import relations_subgraph
 from phakhi.views.html import ViewError
 
 MAX_PATHS = 25  # shortest paths drawn at most (they can be many in a dense graph)
@@ -53,13 +54,7 @@ def filter_relations(graph: nx.MultiDiGraph, rel_types: Iterable[str]) -> nx.Mul
             raise ViewError(f"--relations: {rel!r} is not a relationship type of the ontology "
                             f"(one of: {', '.join(onto.rel_types)})")
         wanted.add(onto.check_rel_type(rel))
-    out = nx.MultiDiGraph()
-    for u, v, k, a in graph.edges(keys=True, data=True):
-        if a.get("type") in wanted:
-            out.add_node(u, **graph.nodes[u])
-            out.add_node(v, **graph.nodes[v])
-            out.add_edge(u, v, key=k, **a)
-    return out
+    return relations_subgraph(graph, wanted)
 
 
 def shortest_paths(graph: nx.MultiDiGraph, source: str, target: str) -> nx.MultiDiGraph:

@@ -40,6 +40,8 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     ExportFormat("gexf", "gexf", "write_gexf", "GEXF for Gephi", suffix=".gexf"),
     ExportFormat("csv", "csv_export", "write_csv", "two CSV files, nodes and edges (UTF-8 with BOM)",
                  single_file=False),
+    ExportFormat("xlsx", "xlsx_export", "write_xlsx", "Excel workbook, sheets nodes and edges "
+                 "(the csv columns)", suffix=".xlsx"),
     ExportFormat("shacl", "shacl", "write_shapes", "the SHACL shapes generated from the ontology (Turtle)",
                  suffix=".shacl.ttl"),
     ExportFormat("cypher", "cypher_export", "write_cypher",

@@ -67,20 +67,20 @@ def _write(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
             writer.writerow({k: _cell(row.get(k)) for k in columns})
 
 
-def write_csv(source: Any, out: Any) -> list[str]:
-    """Write nodes and edges; returns the two file paths."""
-    data: GraphData = collect(source)
-    nodes_path, edges_path = csv_paths(out)
-    names = {n.id: n.name for n in data.nodes}
-
+def node_table(data: GraphData) -> tuple[list[str], list[dict[str, Any]]]:
+    """(columns, rows) of the nodes, as the CSV and the Excel exports write them."""
     node_cols = NODE_COLUMNS + _property_columns([n.properties for n in data.nodes], NODE_COLUMNS) + TAIL_COLUMNS
     node_rows = [{"id": n.id, "type": n.type, "name": n.name, "aliases": n.aliases,
                   **_rename(n.properties, NODE_COLUMNS),
                   "documents": provenance_docs(n.provenance),
                   "provenance": json.dumps([p.to_dict() for p in n.provenance], ensure_ascii=False)}
                  for n in data.nodes]
-    _write(nodes_path, node_cols, node_rows)
+    return node_cols, node_rows
 
+
+def edge_table(data: GraphData) -> tuple[list[str], list[dict[str, Any]]]:
+    """(columns, rows) of the edges, with both ends' names."""
+    names = {n.id: n.name for n in data.nodes}
     edge_cols = EDGE_COLUMNS + _property_columns([e.properties for e in data.edges], EDGE_COLUMNS) + TAIL_COLUMNS
     edge_rows = [{"id": e.id, "source": e.source, "target": e.target, "type": e.type,
                   "qualifier": e.qualifier, "source_name": names.get(e.source, ""),
@@ -88,5 +88,13 @@ def write_csv(source: Any, out: Any) -> list[str]:
                   "documents": provenance_docs(e.provenance),
                   "provenance": json.dumps([p.to_dict() for p in e.provenance], ensure_ascii=False)}
                  for e in data.edges]
-    _write(edges_path, edge_cols, edge_rows)
+    return edge_cols, edge_rows
+
+
+def write_csv(source: Any, out: Any) -> list[str]:
+    """Write nodes and edges; returns the two file paths."""
+    data: GraphData = collect(source)
+    nodes_path, edges_path = csv_paths(out)
+    _write(nodes_path, *node_table(data))
+    _write(edges_path, *edge_table(data))
     return [str(nodes_path), str(edges_path)]

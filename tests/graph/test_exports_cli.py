@@ -90,7 +90,7 @@ def test_unwritable_output_is_a_one_line_error(store_dir, tmp_path):
 
 
 def test_unknown_format_is_a_usage_error(store_dir):
-    assert run("--store", store_dir, "export", "--format", "xlsx").exit_code == 2
+    assert run("--store", store_dir, "export", "--format", "docx").exit_code == 2
 
 
 def test_shapes_export(store_dir):

@@ -47,7 +47,7 @@ def test_obligations_of_hss_concern_village_health_volunteers(corpus_store: Any)
     assert any(vhv in (r["concerns"] or []) for r in rows)
 
 
-def test_ect_cdd_agreement_is_listed_as_undated(corpus_store: Any) -> None:
+def test_ect_cdd_agreement_ends_by_its_covering_letter_plus_three_years(corpus_store: Any) -> None:
     index = NameIndex.from_graph(corpus_store.graph())
     ect = index.resolve("สำนักงานคณะกรรมการการเลือกตั้ง")
     cdd_agreements = answer(corpus_store, "agreements", {"org": "กรมการพัฒนาชุมชน"})
@@ -57,7 +57,10 @@ def test_ect_cdd_agreement_is_listed_as_undated(corpus_store: Any) -> None:
     assert len(ect_cdd) == 1
     rows = answer(corpus_store, "expiring", {"days": 3650, "as_of": "2022-01-01"})
     row = next(r for r in rows if r["agreement"] == ect_cdd[0]["agreement"])
-    assert (row["status"], row["reason"], row["end_date"]) == ("undated", "signing date not stated", None)
+    # no signing date, but the letter of 2022-02-01 encloses it: signed by then, so it ends
+    # three years later at the latest (issue 13: inferred, and said so)
+    assert (row["status"], row["end_date"]) == ("ending", "2025-02-01")
+    assert row["end_basis"].startswith("inferred: covering letter of 2022-02-01")
 
 
 def test_ministries_reached_roll_up_through_the_hierarchy(corpus_store: Any) -> None:

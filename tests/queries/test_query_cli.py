@@ -38,12 +38,14 @@ def test_query_csv_and_table(sample_like_store: Any) -> None:
     result = run(sample_like_store, "query", "expiring", "-p", "as_of=2022-06-01", "-p", "days=365",
                  "--format", "csv")
     assert result.exit_code == 0, result.stderr
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert result.stdout.startswith("\ufeff")  # Excel reads Thai as UTF-8
+    rows = list(csv.DictReader(io.StringIO(result.stdout[1:])))
     undated = [r for r in rows if r["status"] == "undated"]
     reasons = {r["agreement"]: r["reason"] for r in undated}
     assert reasons["Agreement:mou-cdd"] == "signing date not stated"
     assert reasons["Agreement:mou-odd"] == "signing date not understood"
-    assert reasons["Agreement:mou-moi"] == "duration not stated"
+    open_ended = {r["agreement"]: r["reason"] for r in rows if r["status"] == "open-ended"}
+    assert open_ended["Agreement:mou-moi"] == "signed, but no duration or end date stated"
     assert any(r["status"] == "ending" and r["end_date"] == "2022-12-20" for r in rows)
     table = run(sample_like_store, "query", "networks")
     assert table.exit_code == 0 and "ref:vhv" in table.stdout and "กรมสนับสนุนบริการสุขภาพ" in table.stdout
@@ -85,7 +87,8 @@ def test_analyze_rankings_and_groups(sample_like_store: Any) -> None:
     deps = json.loads(run(sample_like_store, "analyze", "most-connected", "--type", "Department",
                           "--format", "json").stdout)
     assert deps and {r["type"] for r in deps} == {"Department"}
-    groups = json.loads(run(sample_like_store, "analyze", "components", "--format", "json").stdout)
+    groups = json.loads(run(sample_like_store, "analyze", "components", "--layer", "all",
+                            "--format", "json").stdout)
     assert sum(g["size"] for g in groups) == sample_like_store.graph().number_of_nodes()
     for name in ("communities", "k-core", "pagerank"):
         assert run(sample_like_store, "analyze", name).exit_code == 0

@@ -103,18 +103,39 @@
 
   // -- details, selection, focus ------------------------------------------------------------
   var details = document.getElementById("phakhi-details");
+  var cards = data.cards || {};
+  var clusters = data.clusters || {};
+  var hubs = new Set(data.hubs || []);
   function showDetails(text) { details.textContent = text || ""; }
+  // the click panel: the node's card (Thai field names beside English), else its tooltip
+  function showNode(id) { var n = nodes.get(id); showDetails(cards[id] || (n && n.title)); }
+  function showLabel(id, on) {  // readable view: labels of hubs always, the others on hover
+    var n = nodes.get(id);
+    if (!n || n.fullLabel === undefined || hubs.has(id)) return;
+    var label = on || state.selected === id ? n.fullLabel : "";
+    if (n.label !== label) nodes.update({ id: id, label: label });
+  }
+  function openClustersOf(id) {
+    var path = network.clustering.findNode(id) || [];
+    path.slice(0, -1).forEach(function (c) { if (network.isCluster(c)) network.openCluster(c); });
+  }
   function focusNode(id) {
     if (aggregated && memberById.has(id)) expandGroup(memberById.get(id).group_id);
+    if (!clusters[id]) openClustersOf(id);
     var n = nodes.get(id);
     if (!n) return false;
     if (n.hidden) { hiddenTypes.delete(n.ptype); applyToggles(); syncToggleBoxes(); }
     network.selectNodes([id]);
     network.focus(id, { scale: 1.1, animation: false });
+    var previous = state.selected;
     state.selected = id;
-    showDetails(n.title);
+    if (previous && previous !== id) showLabel(previous, false);
+    showLabel(id, true);
+    showNode(id);
     return true;
   }
+  network.on("hoverNode", function (p) { showLabel(p.node, true); });
+  network.on("blurNode", function (p) { showLabel(p.node, false); });
   network.on("click", function (params) {
     if (params.nodes.length) {
       var id = params.nodes[0];
@@ -124,9 +145,15 @@
         if (first.length) network.fit({ nodes: first, animation: false });
         return;
       }
+      if (network.isCluster(id)) {  // a collapsed cluster opens on click
+        network.openCluster(id);
+        return;
+      }
+      var previous = state.selected;
       state.selected = id;
-      var n = nodes.get(id);
-      showDetails(n && n.title);
+      if (previous && previous !== id) showLabel(previous, false);
+      showLabel(id, true);
+      showNode(id);
     } else if (params.edges.length) {
       var e = edges.get(params.edges[0]);
       showDetails(e && e.title);
@@ -287,8 +314,18 @@
   // Data last: everything above listens already when vis starts (with few nodes it
   // stabilises inside setData).
   network.setData({ nodes: nodes, edges: edges });
+  // readable view: satellites (one neighbour, same type) start collapsed; a click opens them
+  Object.keys(clusters).forEach(function (cid) {
+    var c = clusters[cid];
+    network.cluster({
+      joinCondition: function (n) { return n.cluster === cid; },
+      clusterNodeProperties: { id: cid, label: c.label, title: c.title, shape: "dot", size: 16,
+                               color: c.color, borderWidth: 3, font: { size: 13 } }
+    });
+  });
   if (!physics) markStable();
 
   window.phakhi = { network: network, nodes: nodes, edges: edges, data: data, state: state,
-                    focusNode: focusNode, findNode: findNode, expandGroup: expandGroup };
+                    focusNode: focusNode, findNode: findNode, expandGroup: expandGroup,
+                    showLabel: showLabel };
 })();
