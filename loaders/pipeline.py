@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,21 +46,22 @@ class IngestReport:
 
 def doc_id_for(path: str | Path) -> str:
     """'doc:' + sha1 of the resolved absolute path, 12 hex digits."""
-    full = str(Path(path).expanduser().resolve())
-    return "doc:" + hashlib.sha1(full.encode("utf-8")).hexdigest()[:12]
+    full = Path(path).expanduser().resolve()
+    # the name's bytes: a file name that is not UTF-8 (Latin-1) has an id too
+    return "doc:" + hashlib.sha1(os.fsencode(full)).hexdigest()[:12]
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, progress: bool = True,
            gazetteer: Any = None, resolve_after: bool = True) -> IngestReport:
     """Read, extract and store every supported file under ``paths``."""
     from phakhi.loaders.extract import extract_document
-    from phakhi.loaders.readers import ReadError, discover, read_source
+    from phakhi.loaders.readers import ReadError, discover, read_source, text_path
 
     report = IngestReport()
     files, problems = discover(list(paths))
     for p in problems:
         path, _, reason = str(p).partition(": ")
-        report.issues.append(Issue("error", "unreadable", reason or str(p), path=path if reason else ""))
+        report.issues.append(Issue("error", "unreadable", reason or str(p), path=text_path(path) if reason else ""))
         report.failed += 1
     bar = None
     # a bar only for a person watching: in a pipe or a log it would share lines with errors
@@ -75,16 +77,18 @@ def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, pr
             if bar is not None:
                 bar.update(1)
             doc_id = doc_id_for(path)
+            name = text_path(path)  # what is stored and shown: encodable whatever the file name's bytes
             try:
                 source = read_source(Path(path))
             except ReadError as exc:
                 report.failed += 1
-                report.issues.append(Issue("error", "unreadable", str(exc), doc_id, str(path)))
+                report.issues.append(Issue("error", "unreadable", str(exc), doc_id, name))
                 continue
             except OSError as exc:
                 report.failed += 1
-                report.issues.append(Issue("error", "unreadable", exc.strerror or str(exc), doc_id, str(path)))
+                report.issues.append(Issue("error", "unreadable", exc.strerror or str(exc), doc_id, name))
                 continue
+            source.path = Path(name)
             report.read += 1
             if not force and known.get(doc_id) == source.fingerprint:
                 report.skipped += 1
@@ -94,7 +98,7 @@ def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, pr
             except Exception as exc:  # one bad document must not stop the batch
                 report.failed += 1
                 report.issues.append(Issue("error", "extraction_failed",
-                                           f"cannot extract facts: {type(exc).__name__}: {exc}", doc_id, str(path)))
+                                           f"cannot extract facts: {type(exc).__name__}: {exc}", doc_id, name))
                 continue
             yield facts
             report.ingested += 1
