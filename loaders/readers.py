@@ -448,7 +448,7 @@ def _html_blocks(root, page: _PageStats) -> str:  # noqa: ANN001
 
 # libxml2 stops at 2,048 levels even with huge_tree (and at 256 without it), dropping the
 # rest of the page; the walkers above recurse once per level. Deeper pages are read flat.
-MAX_HTML_DEPTH = 900
+MAX_HTML_DEPTH = 500
 
 
 def _read_html(data: bytes, warnings: list[str]) -> tuple[str, str]:

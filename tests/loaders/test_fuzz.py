@@ -244,7 +244,7 @@ def _check(result: FuzzResult) -> None:
 
 
 def test_fuzz_readers_and_extractor(tmp_path: Path) -> None:
-    _check(run_fuzz(tmp_path, per_format=60, texts=40))
+    _check(run_fuzz(tmp_path, per_format=100, texts=60))
 
 
 @pytest.mark.slow
@@ -252,4 +252,4 @@ def test_fuzz_readers_and_extractor_long(tmp_path: Path, request: pytest.Fixture
     if "slow" not in (request.config.getoption("markexpr") or ""):
         pytest.skip("the long fuzz run (about 10 minutes): select it with -m slow")
     for seed in range(SEED, SEED + 10):
-        _check(run_fuzz(tmp_path, per_format=60, texts=40, seed=seed))
+        _check(run_fuzz(tmp_path, per_format=100, texts=60, seed=seed))
