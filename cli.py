@@ -12,11 +12,42 @@ from __future__ import annotations
 import click
 
 from phakhi import __version__
-from phakhi.commands import export, ingest, query, resolve, show, store_cmds, view
+from phakhi.commands import doctor, export, ingest, query, resolve, show, store_cmds, view
 from phakhi.commands.common import AppContext
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _OneLineUsageError(click.UsageError):
+    """A usage error as one line, so a script's log holds one line per problem (exit 2)."""
+
+    def show(self, file: object = None) -> None:
+        names = []
+        ctx = self.ctx
+        while ctx is not None and ctx.parent is not None:
+            names.append(ctx.info_name or "")
+            ctx = ctx.parent
+        where = " ".join(["phakhi", *reversed(names)])
+        click.echo(f"phakhi: error: {' '.join(self.format_message().split())} (see {where} --help)", err=True)
+
+
+class _Group(click.Group):
+    """The ``phakhi`` group: click's several-line usage errors become one line."""
+
+    def make_context(self, info_name, args, parent=None, **extra):  # type: ignore[no-untyped-def]
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:
+            raise _OneLineUsageError(exc.format_message(), exc.ctx) from None
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            if isinstance(exc, _OneLineUsageError):
+                raise
+            raise _OneLineUsageError(exc.format_message(), exc.ctx) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="phakhi")
 @click.option("--store", "store", envvar="PHAKHI_STORE", default=".phakhi", show_default=True,
               metavar="DIR|URI",
@@ -33,7 +64,7 @@ def main(ctx: click.Context, store: str, quiet: bool) -> None:
     ctx.obj = AppContext(store_location=store, quiet=quiet)
 
 
-for module in (ingest, resolve, store_cmds, query, show, view, export):
+for module in (ingest, resolve, store_cmds, query, show, view, export, doctor):
     for command in module.COMMANDS:
         main.add_command(command)
 

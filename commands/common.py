@@ -87,7 +87,7 @@ def emit(rows: Sequence[dict[str, Any]] | Any, fmt: str, columns: Sequence[str] 
         writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for r in rows:
-            writer.writerow({k: _cell(r.get(k)) for k in columns})
+            writer.writerow({k: _csv_cell(r.get(k)) for k in columns})
         out.write(buf.getvalue())
         return
     if not rows:
@@ -118,6 +118,13 @@ def _cell(v: Any) -> str:
     if isinstance(v, dict):
         return json.dumps(v, ensure_ascii=False, default=str)
     return str(v)
+
+
+def _csv_cell(v: Any) -> str:
+    """Text cells cannot start a spreadsheet formula (numbers stay numbers)."""
+    from phakhi.graph.exports.common import spreadsheet_safe
+
+    return _cell(v) if isinstance(v, (int, float)) else spreadsheet_safe(_cell(v))
 
 
 def _width(s: str) -> int:

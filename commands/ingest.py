@@ -113,14 +113,15 @@ def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, stdin_name:
     Failed files are listed on stderr as 'phakhi: PATH: reason'; the rest are still
     ingested. Exit status 1 when any file failed."""
     from phakhi.loaders.pipeline import ingest
+    from phakhi.loaders.readers import quoted_path
 
     store = app.store()
     if "-" in paths:
         kept = _keep_stdin(store, stdin_name)
         paths = tuple(str(kept) if p == "-" else p for p in paths)
     report = ingest(paths, store, force=force, progress=not app.quiet, jobs=jobs)
-    for issue in report.errors:
-        click.echo(f"phakhi: {issue.line()}", err=True)
+    for issue in report.errors:  # a name with a newline or an ANSI escape is quoted: one plain line each
+        click.echo(f"phakhi: {quoted_path(issue.path or issue.doc_id)}: {' '.join(issue.message.split())}", err=True)
     summary = store_summary(store)
     if fmt == "json":
         emit({"report": report.to_dict(), "summary": summary}, "json")
@@ -136,7 +137,10 @@ def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, stdin_name:
 
             # the whole-graph view `phakhi view` draws: partnership layer, readable
             full = store.graph()
-            write_graph_view(layer_graph(full), view, readable=True, card_graph=full)
+            try:
+                write_graph_view(layer_graph(full), view, readable=True, card_graph=full)
+            except OSError as exc:  # the documents are stored; only the page could not be written
+                raise PhakhiError(f"{quoted_path(view)}: cannot write: {exc.strerror or exc}") from None
             if not app.quiet:
                 click.echo(f"graph view written to {view}", err=True)
     if report.failed:
@@ -150,14 +154,15 @@ def ingest_cmd(app: AppContext, paths: tuple[str, ...], force: bool, stdin_name:
 def remove_cmd(app: AppContext, paths: tuple[str, ...]) -> None:
     """Remove documents (by the path they were ingested from) and the facts only they state."""
     from phakhi.loaders.pipeline import remove
+    from phakhi.loaders.readers import quoted_path
 
     missing = 0
     for path, removed in remove(paths, app.store()):
         if removed:
-            click.echo(f"removed {path}")
+            click.echo(f"removed {quoted_path(path)}")
         else:
             missing += 1
-            click.echo(f"phakhi: {path}: not in the store", err=True)
+            click.echo(f"phakhi: {quoted_path(path)}: not in the store", err=True)
     if missing:
         click.get_current_context().exit(1)
 

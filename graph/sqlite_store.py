@@ -21,6 +21,7 @@ show the same graph for the same claims.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -74,6 +75,29 @@ CREATE TABLE IF NOT EXISTS merges (
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# What a damaged file raises on read: SQLite's "database disk image is malformed", text that
+# is not UTF-8, claim JSON that does not parse, rows of a replaced table that do not fit
+_DAMAGE = (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, TypeError, KeyError)
+
+
+def _damage_is_one_line(method: Any) -> Any:
+    """A read that meets a damaged store raises :class:`StoreError` naming the file, not a
+    traceback; nothing is written (``phakhi doctor`` says what is readable)."""
+
+    @functools.wraps(method)
+    def guarded(self: "SQLiteStore", *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except StoreError:
+            raise
+        except _DAMAGE as exc:
+            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise StoreError(f"{self.path}: cannot read the store ({reason}); "
+                             f"check it with 'phakhi doctor'") from None
+
+    return guarded
 
 
 # -- the merged view (shared with the Neo4j store) --------------------------------------
@@ -294,6 +318,9 @@ class SQLiteStore(MergedViewReads, Store):
             if row is None:
                 self._db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
                                  (str(SCHEMA_VERSION),))
+            elif not str(row[0]).isdigit():
+                raise StoreError(f"{self.path}: damaged store: schema_version {row[0]!r} is not a number; "
+                                 f"check it with 'phakhi doctor'")
             elif int(row[0]) > SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: store schema version {row[0]} is newer than "
                                  f"this phakhi understands ({SCHEMA_VERSION})")
@@ -306,6 +333,7 @@ class SQLiteStore(MergedViewReads, Store):
                              f"{exc.strerror or exc}") from None
         self._view: MergedView | None = None
         self._view_version: int | None = None
+        self._checked = False  # checked for damage before the first write
 
     def __repr__(self) -> str:
         return f"SQLiteStore({str(self.directory)!r})"
@@ -381,6 +409,14 @@ class SQLiteStore(MergedViewReads, Store):
             self.store = store
 
         def __enter__(self) -> None:
+            if not self.store._checked:  # never write into a damaged store
+                from phakhi.graph.doctor import damage_found
+
+                problem = damage_found(self.store._db)
+                if problem:
+                    raise StoreError(f"{self.store.path}: damaged store, nothing written ({problem}); "
+                                     f"check it with 'phakhi doctor'")
+                self.store._checked = True
             try:
                 self.store._db.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
@@ -393,39 +429,53 @@ class SQLiteStore(MergedViewReads, Store):
                     self.store._db.execute("COMMIT")
                     return
                 except sqlite3.Error as err:
-                    self.store._db.execute("ROLLBACK")
+                    self._rollback()
                     raise StoreError(f"{self.store.path}: cannot write: {err}") from None
-            self.store._db.execute("ROLLBACK")
+            self._rollback()
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"{self.store.path}: cannot write: {exc}") from None
+
+        def _rollback(self) -> None:
+            # on SQLITE_FULL (a full disk) SQLite has rolled back already: a second
+            # ROLLBACK would fail and hide the real reason
+            if self.store._db.in_transaction:
+                try:
+                    self.store._db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
 
     def _transaction(self) -> "SQLiteStore._Tx":
         return SQLiteStore._Tx(self)
 
     # -- documents --------------------------------------------------------------------
+    @_damage_is_one_line
     def documents(self) -> list[DocumentInfo]:
         rows = self._db.execute(
             "SELECT doc_id, path, fingerprint, title, kind, date, ingested_at, node_count, "
             "edge_count FROM documents ORDER BY rowid").fetchall()
         return [DocumentInfo(*r) for r in rows]
 
+    @_damage_is_one_line
     def document(self, doc_id: str) -> DocumentInfo | None:
         row = self._db.execute(
             "SELECT doc_id, path, fingerprint, title, kind, date, ingested_at, node_count, "
             "edge_count FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
         return DocumentInfo(*row) if row else None
 
+    @_damage_is_one_line
     def fingerprint(self, doc_id: str) -> str | None:
         row = self._db.execute("SELECT fingerprint FROM documents WHERE doc_id=?",
                                (doc_id,)).fetchone()
         return row[0] if row else None
 
+    @_damage_is_one_line
     def issues(self) -> list[Issue]:
         rows = self._db.execute(
             "SELECT i.json FROM issues i JOIN documents d USING (doc_id) "
             "ORDER BY d.rowid, i.rowid").fetchall()
         return [Issue(**json.loads(r[0])) for r in rows]
 
+    @_damage_is_one_line
     def document_facts(self, doc_id: str) -> DocumentFacts | None:
         """What one document states, as it was written (for ``push`` and inspection)."""
         info = self.document(doc_id)
@@ -444,12 +494,14 @@ class SQLiteStore(MergedViewReads, Store):
             "SELECT json FROM issues WHERE doc_id=? ORDER BY rowid", (doc_id,))]
         return DocumentFacts(info, nodes, edges, issues)
 
+    @_damage_is_one_line
     def counts(self) -> dict[str, int]:
         """Rows per table (documents, claims, merges): cheap, for summaries and tests."""
         return {t: self._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608
                 for t in ("documents", "node_claims", "edge_claims", "issues", "merges")}
 
     # -- the merged view --------------------------------------------------------------
+    @_damage_is_one_line
     def view(self) -> MergedView:
         """The merged view, cached until this store or another process writes."""
         version = self._db.execute("PRAGMA data_version").fetchone()[0]
@@ -497,6 +549,7 @@ class SQLiteStore(MergedViewReads, Store):
 
 
     # -- merges -----------------------------------------------------------------------
+    @_damage_is_one_line
     def merges(self, status: str | None = None) -> list[Merge]:
         sql = ("SELECT from_id, to_id, score, reason, status, created_at, decided_by FROM merges")
         if status is None:

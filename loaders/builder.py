@@ -12,6 +12,8 @@ from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Issue, Node, P
 from phakhi.loaders.mentions import Mention, MentionIndex
 
 _NEWLINE = re.compile("\n")
+# how far a provenance sentence on a long line may reach out from its span for a space
+SENTENCE_REACH = 400
 
 _ONTOLOGY: Any = None
 _BODY_TYPES = {"Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment"}
@@ -82,8 +84,14 @@ class FactBuilder:
                 line = cache[(a, b)] = canonical_text(self.clean[a:b])
             return line
         if b - a > 300:
-            a = max(a, self.clean.rfind(" ", a, max(a, start - 120)) + 1)
-            nb = self.clean.find(" ", min(b, end + 120), b)
+            # a long line: cut at a space 120+ characters out, looking no further than
+            # SENTENCE_REACH (Thai runs words together: a glued line has no space to find,
+            # and a quote from the line start per mention grew quadratically)
+            lo = max(a, start - SENTENCE_REACH)
+            na = self.clean.rfind(" ", lo, max(lo, start - 120))
+            a = na + 1 if na >= 0 else max(a, start - 160)
+            hi = min(b, end + SENTENCE_REACH)
+            nb = self.clean.find(" ", min(hi, end + 120), hi)
             b = nb if nb > 0 else min(b, end + 160)
         return canonical_text(self.clean[a:b])
 

@@ -47,8 +47,9 @@ class IngestReport:
 
 def doc_id_for(path: str | Path) -> str:
     """'doc:' + sha1 of the resolved absolute path, 12 hex digits."""
-    full = str(Path(path).expanduser().resolve())
-    return "doc:" + hashlib.sha1(full.encode("utf-8")).hexdigest()[:12]
+    full = Path(path).expanduser().resolve()
+    # the name's bytes: a file name that is not UTF-8 (Latin-1) has an id too
+    return "doc:" + hashlib.sha1(os.fsencode(full)).hexdigest()[:12]
 
 
 def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, progress: bool = True,
@@ -57,13 +58,13 @@ def ingest(paths: Iterable[str | Path], store: Store, *, force: bool = False, pr
 
     ``jobs`` processes extract documents side by side (default: the number of cores);
     the store still receives them in file order, from this process."""
-    from phakhi.loaders.readers import discover
+    from phakhi.loaders.readers import discover, text_path
 
     report = IngestReport()
     files, problems = discover(list(paths))
     for p in problems:
         path, _, reason = str(p).partition(": ")
-        report.issues.append(Issue("error", "unreadable", reason or str(p), path=path if reason else ""))
+        report.issues.append(Issue("error", "unreadable", reason or str(p), path=text_path(path) if reason else ""))
         report.failed += 1
     bar = None
     # a bar only for a person watching: in a pipe or a log it would share lines with errors
@@ -145,23 +146,25 @@ def _read_and_extract(task: tuple[str, str, str | None, bool]) -> tuple[str, str
     (unchanged), ``unreadable`` or ``extraction_failed`` — never an exception, so one bad
     document does not stop the batch."""
     from phakhi.loaders.extract import extract_document
-    from phakhi.loaders.readers import ReadError, read_source
+    from phakhi.loaders.readers import ReadError, read_source, text_path
 
     path, doc_id, known_fingerprint, force = task
+    name = text_path(path)  # what is stored and shown: encodable whatever the file name's bytes
     try:
         source = read_source(Path(path))
     except ReadError as exc:
-        return path, doc_id, "unreadable", str(exc)
+        return name, doc_id, "unreadable", str(exc)
     except OSError as exc:
-        return path, doc_id, "unreadable", exc.strerror or str(exc)
+        return name, doc_id, "unreadable", exc.strerror or str(exc)
+    source.path = Path(name)
     if not force and known_fingerprint == source.fingerprint:
-        return path, doc_id, "skipped", None
+        return name, doc_id, "skipped", None
     try:
         facts = extract_document(source, doc_id, _WORKER_GAZETTEER)
         add_renames(facts, _WORKER_GAZETTEER)  # the gazetteer's dated renames (SUCCEEDED_BY)
-        return path, doc_id, "ok", facts
+        return name, doc_id, "ok", facts
     except Exception as exc:  # noqa: BLE001 - reported as this document's error
-        return path, doc_id, "extraction_failed", f"cannot extract facts: {type(exc).__name__}: {exc}"
+        return name, doc_id, "extraction_failed", f"cannot extract facts: {type(exc).__name__}: {exc}"
 
 
 def remove(paths: Iterable[str | Path], store: Store) -> list[tuple[str, bool]]:

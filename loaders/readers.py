@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
-import logging
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -53,18 +53,35 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
         if not p.exists():
             errors.append(f"{p}: no such file or directory")
         elif p.is_dir():
-            for child in p.rglob("*"):
-                rel = child.relative_to(p).parts
-                if any(part.startswith(".") for part in rel):
-                    continue
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    files.add(child)
+            def unreadable(exc: OSError) -> None:  # a folder we cannot list is reported, not skipped
+                errors.append(f"{exc.filename}: cannot read folder: {exc.strerror or exc}")
+
+            for folder, subfolders, names in os.walk(p, onerror=unreadable):
+                subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+                for name in names:
+                    child = Path(folder) / name
+                    if (not name.startswith(".") and child.suffix.lower() in SUPPORTED_SUFFIXES
+                            and child.is_file()):
+                        files.add(child)
         elif p.suffix.lower() in SUPPORTED_SUFFIXES:
             files.add(p)
         else:
             errors.append(f"{p}: unsupported file type {p.suffix or '(no suffix)'!r} "
                           f"(supported: {', '.join(SUPPORTED_SUFFIXES)})")
     return sorted(files), errors
+
+
+def text_path(path: str | Path) -> str:
+    """A path as text that can be stored and encoded: bytes of a file name that are not
+    UTF-8 (a Latin-1 name) become ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def quoted_path(path: str | Path) -> str:
+    """A path fit for a one-line message: quoted with escapes when it holds a newline, an
+    ANSI escape or another non-printable character, as is otherwise."""
+    text = text_path(path)
+    return text if text.isprintable() else repr(text)
 
 
 def read_source(path: Path, max_bytes: int = 200 * 2**20) -> SourceText:
@@ -95,15 +112,24 @@ def read_source(path: Path, max_bytes: int = 200 * 2**20) -> SourceText:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"cannot read: {exc.strerror or exc}") from None
-    if suffix in (".html", ".htm"):
-        text, encoding = _read_html(data, warnings)
-        fmt = "html"
-    elif suffix == ".pdf":
-        text, encoding = _read_pdf(data, warnings), None
-        fmt = "pdf"
-    else:
-        text, encoding = _read_docx(data), None
-        fmt = "docx"
+    try:
+        if suffix in (".html", ".htm"):
+            text, encoding = _read_html(data, warnings)
+            fmt = "html"
+        elif suffix == ".pdf":
+            text, encoding = _read_pdf(data, warnings), None
+            fmt = "pdf"
+        else:
+            text, encoding = _read_docx(data, warnings), None
+            fmt = "docx"
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError("too large to read in memory") from None
+    except RecursionError:
+        raise ReadError(f"{suffix[1:]} structure nested too deeply to read") from None
+    except Exception as exc:  # noqa: BLE001 - the last guard: one odd file must never stop a batch
+        raise ReadError(f"cannot read this {suffix[1:]} file ({type(exc).__name__}: {_one_line(exc)})") from None
     del data
     if not re.search(r"\S", text):
         raise ReadError("no text found")
@@ -162,9 +188,7 @@ def _read_text_file(path: Path, warnings: list[str]) -> tuple[str, str]:
             del candidate
         # UTF-8 with a few damaged bytes (a crawl cut mid-character somewhere): keep it
         text, _ = _stream_decode(path, "utf-8", skip, errors="replace")
-        bad = text.count("\ufffd")
-        if bad <= max(3, len(text) // 10_000) and _sample_check(text):
-            warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
+        if _few_replacements(text, warnings):
             return text, encoding
         raise ReadError("not UTF-8 or TIS-620 text (binary data?)") from None
     if truncated:
@@ -215,18 +239,31 @@ def decode_text(data: bytes, warnings: list[str] | None = None) -> tuple[str, st
             text = body.decode("utf-8", errors="replace")
             warnings.append("truncated UTF-8: last character incomplete (replaced with U+FFFD)")
         else:
-            text = ""
-            for legacy in ("tis-620", "cp874"):
-                try:
-                    candidate = body.decode(legacy)
-                except UnicodeDecodeError:
-                    continue
-                if _sample_check(candidate):
-                    return candidate, legacy
-            raise ReadError("not UTF-8 or TIS-620 text (binary data?)") from None
+            # damaged UTF-8 first: legacy Thai read as UTF-8 is mostly replacement characters,
+            # while damaged UTF-8 may happen to decode (as nonsense) in TIS-620
+            text = body.decode("utf-8", errors="replace")
+            if not _few_replacements(text, warnings):
+                for legacy in ("tis-620", "cp874"):
+                    try:
+                        candidate = body.decode(legacy)
+                    except UnicodeDecodeError:
+                        continue
+                    if _sample_check(candidate):
+                        return candidate, legacy
+                raise ReadError("not UTF-8 or TIS-620 text (binary data?)") from None
     if not _sample_check(text) and _control_ratio(text) > 0.05:
         raise ReadError("not text: too many control characters (binary data?)")
     return text, encoding
+
+
+def _few_replacements(text: str, warnings: list[str]) -> bool:
+    """UTF-8 with a few damaged bytes (a crawl cut mid-character, a flipped byte) is kept,
+    with a warning; text in another encoding read as UTF-8 is mostly replacement characters."""
+    bad = text.count("\ufffd")
+    if bad <= max(8, len(text) // 100) and _sample_check(text):
+        warnings.append(f"{bad} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
+        return True
+    return False
 
 
 def _control_ratio(text: str) -> float:
@@ -257,11 +294,40 @@ def _decode_html(data: bytes, warnings: list[str]) -> tuple[str, str]:
         try:
             return data.decode(declared), declared
         except (UnicodeDecodeError, LookupError):
-            warnings.append(f"declared charset {declared!r} does not fit the bytes; guessed instead")
+            if declared not in ("utf-8", "utf8"):  # damaged UTF-8 is kept by decode_text, with its own warning
+                warnings.append(f"declared charset {declared!r} does not fit the bytes; guessed instead")
     return decode_text(data, warnings)
 
 
-def _is_junk(el) -> bool:  # noqa: ANN001 - lxml element
+class _PageStats:
+    """What the junk and layout tests ask about every element, measured in one pass from the
+    leaves up: asking the tree again for each element (its text length, the page's) made a
+    page of 8,000 menu items take minutes."""
+
+    def __init__(self, root) -> None:  # noqa: ANN001 - lxml element
+        self.text_len: dict[object, int] = {}  # visible characters (not in script/style)
+        self.has_heading: set[object] = set()  # an h1 or article below
+        self.has_table: set[object] = set()  # a table below
+        self.layout_below: dict[object, int] = {}  # p/div/table/list/heading/br elements below
+        for el in reversed(list(root.iter())):
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            n = 0 if tag in ("", "script", "style", "noscript") else len((el.text or "").strip())
+            layout = 0
+            for child in el:
+                ctag = child.tag.lower() if isinstance(child.tag, str) else ""
+                n += self.text_len.get(child, 0) + len((child.tail or "").strip())
+                layout += self.layout_below.get(child, 0) + (ctag in _LAYOUT_TAGS)
+                if ctag in ("h1", "article") or child in self.has_heading:
+                    self.has_heading.add(el)
+                if ctag == "table" or child in self.has_table:
+                    self.has_table.add(el)
+            self.text_len[el] = n
+            if layout:
+                self.layout_below[el] = layout
+        self.page_len = self.text_len.get(root, 0)
+
+
+def _is_junk(el, page: _PageStats) -> bool:  # noqa: ANN001 - lxml element
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag.lower() == "aside" and _holds_story(el):
         return False  # 'related news' with paragraphs of their own: stories, not furniture
@@ -278,11 +344,9 @@ def _is_junk(el) -> bool:  # noqa: ANN001 - lxml element
     if not (attrs and _JUNK_CLASS.search(attrs)):
         return False
     # a wrapper named 'with-sidebar' / 'has-nav' may hold the whole page: never drop the article
-    if el.find(".//h1") is not None or el.find(".//article") is not None:
+    if el in page.has_heading:
         return False
-    root = el.getroottree().getroot()
-    page_len = _text_len(root)
-    return page_len == 0 or _text_len(el) < 0.5 * page_len
+    return page.page_len == 0 or page.text_len.get(el, 0) < 0.5 * page.page_len
 
 
 def _holds_story(el) -> bool:  # noqa: ANN001
@@ -290,17 +354,11 @@ def _holds_story(el) -> bool:  # noqa: ANN001
     return any(len("".join(p.itertext()).strip()) >= 120 for p in el.iter("p"))
 
 
-def _text_len(el) -> int:  # noqa: ANN001
-    """Visible characters under ``el`` (scripts and styles do not count)."""
-    texts = el.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
-    return sum(len(t.strip()) for t in texts)
-
-
-def _inline_text(el) -> str:  # noqa: ANN001
+def _inline_text(el, page: _PageStats) -> str:  # noqa: ANN001
     parts: list[str] = []
 
     def walk(node) -> None:  # noqa: ANN001
-        if not isinstance(node.tag, str) or _is_junk(node):
+        if not isinstance(node.tag, str) or _is_junk(node, page):
             if node.tail:
                 parts.append(node.tail)
             return
@@ -323,22 +381,23 @@ def _inline_text(el) -> str:  # noqa: ANN001
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
-_LAYOUT_CHILDREN = ".//p | .//div | .//table | .//ul | .//ol | .//h1 | .//h2 | .//h3 | .//h4 | .//br"
+_LAYOUT_TAGS = {"p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "br"}
 
 
-def _is_layout_row(tr) -> bool:  # noqa: ANN001
+def _is_layout_row(tr, page: _PageStats) -> bool:  # noqa: ANN001
     """A row of a layout table (old sites put the whole page in one): long or structured cells."""
     for cell in tr:
         if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
             continue
-        if cell.find(".//table") is not None or _text_len(cell) > 300:
+        length = page.text_len.get(cell, 0)
+        if cell in page.has_table or length > 300:
             return True
-        if len(cell.xpath(_LAYOUT_CHILDREN)) >= 3 and _text_len(cell) > 100:
+        if page.layout_below.get(cell, 0) >= 3 and length > 100:
             return True
     return False
 
 
-def _html_blocks(root) -> str:  # noqa: ANN001
+def _html_blocks(root, page: _PageStats) -> str:  # noqa: ANN001
     out: list[str] = []
 
     def ws(s: str | None) -> str:
@@ -347,11 +406,11 @@ def _html_blocks(root) -> str:  # noqa: ANN001
 
     def walk(node) -> None:  # noqa: ANN001
         tag = node.tag.lower() if isinstance(node.tag, str) else ""
-        if not tag or _is_junk(node):
+        if not tag or _is_junk(node, page):
             out.append(ws(node.tail))
             return
-        if tag == "tr" and not _is_layout_row(node):
-            cells = [_inline_text(c) for c in node if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+        if tag == "tr" and not _is_layout_row(node, page):
+            cells = [_inline_text(c, page) for c in node if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
             out.append("\n" + "\t".join(cells))  # the next row or the table's end closes the line
         elif tag in ("tr", "td", "th"):  # a layout table: its cells are page regions
             out.append("\n\n")
@@ -394,85 +453,137 @@ def _html_blocks(root) -> str:  # noqa: ANN001
     return text.strip("\n") + "\n"
 
 
+# libxml2 stops at 2,048 levels even with huge_tree (and at 256 without it), dropping the
+# rest of the page; the walkers above recurse once per level. Deeper pages are read flat.
+MAX_HTML_DEPTH = 500
+
+
 def _read_html(data: bytes, warnings: list[str]) -> tuple[str, str]:
     import lxml.html
     from lxml import etree
 
     text, encoding = _decode_html(data, warnings)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
+    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(text) if text.strip() else None
+        root = lxml.html.document_fromstring(text, parser=parser) if text.strip() else None
     except (etree.ParserError, ValueError) as exc:
-        raise ReadError(f"not readable HTML: {exc}") from None
+        raise ReadError(f"not readable HTML: {_one_line(exc)}") from None
     if root is None:
         raise ReadError("empty HTML document")
-    for comment in root.xpath("//comment() | //processing-instruction()"):
-        parent = comment.getparent()
-        if parent is not None:
-            tail = comment.tail
-            prev = comment.getprevious()
-            if tail:
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + tail
-                else:
-                    parent.text = (parent.text or "") + tail
-            parent.remove(comment)
+    depth = _max_depth(root)
+    if depth > MAX_HTML_DEPTH:
+        warnings.append(f"HTML nested {depth:,} elements deep: read as flat text (layout and tables not kept)")
+        return _flat_html_text(text), encoding
     body = root.find("body")
-    return _html_blocks(body if body is not None else root), encoding
+    return _html_blocks(body if body is not None else root, _PageStats(root)), encoding
+
+
+def _max_depth(root) -> int:  # noqa: ANN001 - lxml element
+    depth: dict[object, int] = {}
+    deepest = 0
+    for el in root.iter():
+        d = depth[el] = depth.get(el.getparent(), -1) + 1
+        deepest = max(deepest, d)
+    return deepest
+
+
+_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+              "source", "track", "wbr"}
+
+
+def _flat_html_text(markup: str) -> str:
+    """The visible text of a page too deep for the tree walk: a streaming parser (no depth
+    limit) that drops script/style/navigation content and breaks lines at block elements."""
+    from html.parser import HTMLParser
+
+    out: list[str] = []
+    skipping = [0]
+
+    class _Flat(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list) -> None:
+            if tag in _DROP_TAGS and tag not in _VOID_TAGS:
+                skipping[0] += 1
+            elif tag in _BLOCK_TAGS or tag in ("br", "tr"):
+                out.append("\n")
+            elif tag in ("td", "th"):
+                out.append("\t")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _DROP_TAGS and tag not in _VOID_TAGS:
+                skipping[0] = max(0, skipping[0] - 1)
+            elif tag in _BLOCK_TAGS:
+                out.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not skipping[0]:
+                out.append(data)
+
+    flat = _Flat(convert_charrefs=True)
+    flat.feed(markup)
+    flat.close()
+    lines = (re.sub(r"[ \t\u00a0\r\f\v]+", " ", line).strip() for line in "".join(out).split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
 # --- pdf --------------------------------------------------------------------------------
 
-def _read_pdf(data: bytes, warnings: list[str]) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+_SARA_AM = "\u0e33"
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf logs every odd object
+
+def _read_pdf(data: bytes, warnings: list[str]) -> str:
+    """Text of every page, pages separated by form feeds, read with PDFium (pypdfium2).
+
+    PDFium keeps Thai tone marks, THANTHAKHAT and SARA AM where pypdf loses them on PDFs
+    printed by Chromium; the one thing it adds is a space after SARA AM that is not in
+    the file (it guesses a word break from the glyph's width): those generated spaces
+    are dropped.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise ReadError("not a readable PDF: no %PDF header")
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except (NotImplementedError, DependencyError) as exc:
-                raise ReadError(f"encrypted PDF (cannot decrypt: {exc})") from None
-            if not ok:
-                raise ReadError("encrypted PDF (password required)")
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ReadError("encrypted PDF (password required)") from None
+        raise ReadError(f"not a readable PDF: {_one_line(exc)}") from None
+    try:
+        if pdfium_c.FPDF_GetSecurityHandlerRevision(document.raw) != -1:
             warnings.append("encrypted PDF opened with an empty password")
         pages: list[str] = []
-        for number, page in enumerate(reader.pages, start=1):
+        for number in range(1, len(document) + 1):
             try:
-                page_text = page.extract_text() or ""
-            except Exception as exc:  # noqa: BLE001 - one bad page must not lose the others
-                warnings.append(f"page {number}: text not extractable ({type(exc).__name__})")
+                page_text = _pdf_page_text(document[number - 1], pdfium_c)
+            except pdfium.PdfiumError as exc:  # one bad page must not lose the others
+                warnings.append(f"page {number}: text not extractable ({_one_line(exc)})")
                 page_text = ""
             if not page_text.strip():
                 warnings.append(f"page {number} has no text layer (scanned image?)")
             pages.append(page_text)
-    except ReadError:
-        raise
-    except FileNotDecryptedError:
-        raise ReadError("encrypted PDF (password required)") from None
-    except (PdfReadError, Exception) as exc:  # noqa: BLE001 - pypdf raises many types on junk
-        raise ReadError(f"not a readable PDF: {_one_line(exc)}") from None
+    finally:
+        document.close()
     if any(p.strip() for p in pages):
         return "\f".join(pages)
-    fallback = _pdfminer_text(data)
-    if fallback.strip():
-        warnings[:] = [w for w in warnings if "no text layer" not in w]
-        warnings.append("text read with pdfminer (pypdf found none)")
-        return fallback
     raise ReadError("no text layer (scanned PDF? run OCR first)")
 
 
-def _pdfminer_text(data: bytes) -> str:
+def _pdf_page_text(page, pdfium_c) -> str:  # noqa: ANN001 - pypdfium2 objects
+    textpage = page.get_textpage()
     try:
-        from pdfminer.high_level import extract_text
-        logging.getLogger("pdfminer").setLevel(logging.ERROR)
-        return extract_text(io.BytesIO(data)) or ""
-    except Exception:  # noqa: BLE001 - a fallback only
-        return ""
+        text = textpage.get_text_range()
+        if _SARA_AM + " " in text and len(text) == textpage.count_chars():
+            chars = list(text)
+            for m in re.finditer(_SARA_AM + " ", text):
+                if pdfium_c.FPDFText_IsGenerated(textpage.raw, m.end() - 1) == 1:
+                    chars[m.end() - 1] = ""
+            text = "".join(chars)
+    finally:
+        textpage.close()
+        page.close()
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _one_line(exc: BaseException) -> str:
@@ -482,36 +593,137 @@ def _one_line(exc: BaseException) -> str:
 
 # --- docx -------------------------------------------------------------------------------
 
-def _read_docx(data: bytes) -> str:
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A .docx is a zip: its size on disk says little about what it unpacks to (a 1 MB file can
+# hold a 1 GiB run of text). The parts are checked before python-docx inflates them.
+DOCX_MAX_UNPACKED = 512 * 2**20  # all members
+DOCX_MAX_XML = 64 * 2**20  # the XML parts python-docx parses
+# Word tables have at most 63 columns; a larger span is damage, and python-docx would build
+# one tuple entry per spanned column (gridSpan 400,000,000 is 2.8 GB)
+MAX_GRID_SPAN = 64
+MAX_ROW_COLUMNS = 1024
+
+
+def _check_docx_sizes(data: bytes) -> None:
+    """Refuse a package whose members unpack past the caps: the declared sizes first, then
+    the XML parts inflated and counted (a declared size can lie)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            members = package.infolist()
+            total = sum(m.file_size for m in members)
+            if total > DOCX_MAX_UNPACKED:
+                raise ReadError(f"members unpack to {total:,} bytes > limit {DOCX_MAX_UNPACKED:,} "
+                                f"(decompression bomb?)")
+            xml_total = 0
+            for member in members:
+                if not member.filename.lower().endswith((".xml", ".rels")):
+                    continue
+                with package.open(member) as fh:
+                    for chunk in iter(lambda: fh.read(_CHUNK), b""):
+                        xml_total += len(chunk)
+                        if xml_total > DOCX_MAX_XML:
+                            raise ReadError(f"XML parts unpack to more than {DOCX_MAX_XML:,} bytes "
+                                            f"(limit; decompression bomb?)")
+    except ReadError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - zipfile raises many kinds on damage
+        raise ReadError(f"not a valid .docx: {_one_line(exc)}") from None
+
+
+def _read_docx(data: bytes, warnings: list[str]) -> str:
     try:
         import docx
-        from docx.table import Table
-        from docx.text.paragraph import Paragraph
     except ImportError:  # pragma: no cover - declared dependency
         raise ReadError("python-docx is not installed") from None
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ReadError("not a valid .docx (not a zip package)")
+    _check_docx_sizes(data)
     try:
-        document = docx.Document(io.BytesIO(data))
+        root = docx.Document(io.BytesIO(data)).element
     except Exception as exc:  # noqa: BLE001 - zip/xml/package errors of many kinds
         raise ReadError(f"not a valid .docx: {_one_line(exc)}") from None
+    if root.tag != _W + "document":
+        raise ReadError(f"not a valid .docx: the main part is <{_local(root.tag)}>, not <w:document>")
+    body = root.find(_W + "body")
+    if body is None:
+        raise ReadError("not a valid .docx: the document has no <w:body>")
     lines: list[str] = []
-    body = document.element.body
     for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            table = Table(child, document)
-            lines.append("")
-            for row in table.rows:
-                seen: list[object] = []
-                cells: list[str] = []
-                for cell in row.cells:
-                    # python-docx repeats a merged cell once per grid column; keep it once
-                    repeated = any(cell._tc is tc for tc in seen)
-                    cells.append("" if repeated else " ".join(cell.text.split()))
-                    seen.append(cell._tc)
-                lines.append("\t".join(cells))
-            lines.append("")
+        if child.tag == _W + "p":
+            lines.append(_paragraph_text(child))
+        elif child.tag == _W + "tbl":
+            lines.extend(_table_lines(child, warnings))
     return "\n".join(lines)
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _paragraph_text(p) -> str:  # noqa: ANN001 - lxml element
+    """What python-docx's ``Paragraph.text`` gives (runs and hyperlinks' runs), read from
+    the XML so that an odd attribute value cannot raise."""
+    parts: list[str] = []
+    for child in p.iterchildren(_W + "r", _W + "hyperlink"):
+        runs = [child] if child.tag == _W + "r" else child.iterchildren(_W + "r")
+        for run in runs:
+            for e in run.iterchildren():
+                tag = _local(e.tag)
+                if tag == "t":
+                    parts.append(e.text or "")
+                elif tag in ("tab", "ptab"):
+                    parts.append("\t")
+                elif tag == "cr" or (tag == "br" and e.get(_W + "type") in (None, "textWrapping")):
+                    parts.append("\n")
+                elif tag == "noBreakHyphen":
+                    parts.append("-")
+    return "".join(parts)
+
+
+def _grid_value(el, child: str, warnings: list[str], limit: int) -> int:  # noqa: ANN001
+    """A w:gridSpan / w:gridBefore value: 1 (0 for gridBefore) when absent, damaged values
+    read as the default or the limit, with a warning."""
+    default = 0 if child == "gridBefore" else 1
+    props = el.find(_W + ("trPr" if child == "gridBefore" else "tcPr"))
+    node = props.find(_W + child) if props is not None else None
+    if node is None:
+        return default
+    raw = node.get(_W + "val")
+    try:
+        value = int(raw or "")
+    except ValueError:
+        warnings.append(f"table: w:{child} {raw!r} is not a number (read as {default})")
+        return default
+    if value > limit:
+        warnings.append(f"table: w:{child} {value:,} is larger than a table can be (read as {limit})")
+        return limit
+    return max(default, value)
+
+
+def _table_lines(tbl, warnings: list[str]) -> list[str]:  # noqa: ANN001 - lxml element
+    """One tab-separated line per row, as python-docx's ``row.cells`` lays them out: a merged
+    cell once, then an empty cell per further grid column it spans; a vertically merged
+    cell repeats the text of the cell it continues. Done on the XML, with spans bounded:
+    a continuation with nothing above it (python-docx raises) is read as a cell."""
+    lines = [""]
+    above: dict[int, tuple[str, int]] = {}  # grid offset -> (text, span) in the row above
+    for tr in tbl.iterchildren(_W + "tr"):
+        offset = _grid_value(tr, "gridBefore", warnings, MAX_ROW_COLUMNS)
+        row: dict[int, tuple[str, int]] = {}
+        cells: list[str] = []
+        for tc in tr.iterchildren(_W + "tc"):
+            span = _grid_value(tc, "gridSpan", warnings, MAX_GRID_SPAN)
+            merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if merge is not None and merge.get(_W + "val", "continue") == "continue" and offset in above:
+                text, span = above[offset]
+            else:
+                text = " ".join("\n".join(_paragraph_text(p) for p in tc.iterchildren(_W + "p")).split())
+            cells.append(text)
+            pad = min(span - 1, max(0, MAX_ROW_COLUMNS - len(cells)))
+            cells.extend([""] * pad)  # a merged cell is kept once
+            row[offset] = (text, span)
+            offset += span
+        above = row
+        lines.append("\t".join(cells))
+    lines.append("")
+    return lines

@@ -134,24 +134,79 @@ def open_output(out: Any, *, binary: bool = False, encoding: str = "utf-8") -> I
             sys.stdout.flush()
         return
     if isinstance(out, (str, Path)):
-        path = Path(out)
-        # written beside the target and renamed at the end: a failed export never leaves a
-        # half-written file where the last good one was
-        partial = path.with_name(f".{path.name}.partial")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fh = open(partial, "wb") if binary else open(partial, "w", encoding=encoding, newline="")
-        except OSError as exc:
-            raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
-        try:
-            with fh:
-                yield fh
-            os.replace(partial, path)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
+        yield from _write_file(Path(out), binary, encoding)
         return
     if binary and isinstance(out, io.TextIOBase):
         yield out.buffer  # type: ignore[attr-defined]
         return
     yield out
+
+
+class _WriteGuard:
+    """The output file, whose first write error (a full disk) is kept and raised after the
+    writer is done: raised inside lxml's incremental writer (GraphML, GEXF) it corrupts
+    lxml's state and the process later crashes."""
+
+    def __init__(self, fh: IO[Any]) -> None:
+        self._fh = fh
+        self.error: OSError | None = None
+
+    def write(self, data: Any) -> int:
+        if self.error is None:
+            try:
+                return self._fh.write(data)
+            except OSError as exc:
+                self.error = exc
+        return len(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._fh, name)
+
+
+def _open(path: Path, binary: bool, encoding: str) -> IO[Any]:
+    return open(path, "wb") if binary else open(path, "w", encoding=encoding, newline="")
+
+
+def _write_file(path: Path, binary: bool, encoding: str) -> Iterator[IO[Any]]:
+    """Write to ``path``: a regular file (or a new one) through a partial file renamed at the
+    end, so a failed export never leaves a half-written file where the last good one was;
+    anything else (a device such as /dev/null, a FIFO) in place, never replaced. A symlink is
+    followed: its target is written, the link stays. Errors (a full disk) are one line."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    special = target.exists() and not target.is_file() and not target.is_dir()
+    partial = target if special else target.with_name(f".{target.name}.partial")
+    try:
+        if not special:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        fh = _open(partial, binary, encoding)
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    guard = _WriteGuard(fh)
+    try:
+        with fh:
+            yield guard  # type: ignore[misc]
+        if guard.error is not None:
+            raise guard.error
+        if not special:
+            os.replace(partial, target)
+    except OSError as exc:
+        if not special:
+            partial.unlink(missing_ok=True)
+        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except BaseException:
+        if not special:
+            partial.unlink(missing_ok=True)
+        raise
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell Excel or LibreOffice will not run as a formula: text that starts like one
+    (``=HYPERLINK(…)``, ``+``, ``-``, ``@``) gets a leading apostrophe (OWASP's advice).
+
+    >>> spreadsheet_safe("=cmd|' /C calc'!A0"), spreadsheet_safe("กรม")
+    ("'=cmd|' /C calc'!A0", 'กรม')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text

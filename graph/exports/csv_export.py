@@ -22,7 +22,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from phakhi.graph.exports.common import ExportError, GraphData, collect, flat_value, open_output, provenance_docs
+from phakhi.graph.exports.common import (ExportError, GraphData, collect, flat_value, open_output,
+                                        provenance_docs, spreadsheet_safe)
 
 NODE_COLUMNS = ["id", "type", "name", "aliases"]
 EDGE_COLUMNS = ["id", "source", "target", "type", "qualifier", "source_name", "target_name"]
@@ -47,7 +48,7 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(flat, bool):
         return "true" if flat else "false"
-    return str(flat)
+    return spreadsheet_safe(flat) if isinstance(flat, str) else str(flat)
 
 
 def _property_columns(items: list[dict[str, Any]], fixed: list[str]) -> list[str]:

@@ -56,14 +56,15 @@ def test_dates_that_overlap_a_full_date_are_not_read_twice() -> None:
 
 
 def _reference_sentence(clean: str, start: int, end: int) -> str:
-    """The sentence lookup as first written, by rfind/find from the span."""
+    """The sentence lookup written plainly: the line, or a bounded window on a long line."""
     a = clean.rfind("\n", 0, start) + 1
     b = clean.find("\n", end)
     b = len(clean) if b < 0 else b
-    if b - a > 300:
-        a = max(a, clean.rfind(" ", a, max(a, start - 120)) + 1)
-        nb = clean.find(" ", min(b, end + 120), b)
-        b = nb if nb > 0 else min(b, end + 160)
+    if b - a > 300:  # a space 120-400 characters out, else 160 characters
+        before = [i for i in range(max(a, start - 400), max(a, start - 120)) if clean[i] == " "]
+        a = before[-1] + 1 if before else max(a, start - 160)
+        after = [i for i in range(min(b, end + 120), min(b, end + 400)) if clean[i] == " "]
+        b = after[0] if after and after[0] > 0 else min(b, end + 160)
     return canonical_text(clean[a:b])
 
 
