@@ -280,14 +280,14 @@ def stop_local_neo4j() -> None:
 
 
 def _open_neo4j(uri: str) -> Any:
-    from phakhi.graph.neo4j_store import Neo4jStore
+    from phakhi.graph.stores.neo4j_store import Neo4jStore
 
     return Neo4jStore.from_env(uri)
 
 
 def step_neo4j(cfg: BenchConfig) -> dict[str, Any]:
     try:
-        from phakhi.graph.neo4j_store import Neo4jStore  # noqa: F401
+        from phakhi.graph.stores.neo4j_store import Neo4jStore  # noqa: F401
     except ImportError as exc:
         raise StepSkipped(f"Neo4j store not available ({exc})") from None
     uri = neo4j_uri(cfg)
@@ -510,7 +510,7 @@ def embedded_dir(cfg: BenchConfig) -> Path:
 
 def build_embedded(cfg: BenchConfig) -> tuple[Any, dict[str, Any]]:
     """The embedded store holding the benchmark graph, built (and timed) when absent."""
-    from phakhi.graph.sqlite_store import SQLiteStore
+    from phakhi.graph.stores.sqlite_store import SQLiteStore
 
     d = embedded_dir(cfg)
     figures: dict[str, Any] = {}
@@ -657,7 +657,7 @@ def step_view(cfg: BenchConfig) -> dict[str, Any]:
     if not Path(CHROMIUM).exists():
         raise StepSkipped(f"no Chromium at {CHROMIUM}")
     from phakhi.bench.national import national_facts
-    from phakhi.graph.store import to_networkx
+    from phakhi.graph.stores.base import to_networkx
 
     biggest = max(cfg.view_sizes)
     fraction = min(1.0, biggest / 90_000 * 1.3)  # ~98k nodes at 1: enough nodes for the largest view

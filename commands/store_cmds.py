@@ -16,7 +16,7 @@ import click
 
 from phakhi.commands.common import AppContext, PhakhiError, handle_store_errors, pass_app
 from phakhi.graph.model import DocumentFacts
-from phakhi.graph.store import Store
+from phakhi.graph.stores.base import Store
 
 
 @click.command("push")
@@ -46,8 +46,8 @@ def push(app: AppContext, uri: str, database: str | None, batch_size: int, prune
     Example:
       phakhi --store .phakhi push --to bolt://127.0.0.1:7687
     """
-    from phakhi.graph.neo4j_store import Neo4jStore, facts_hash
-    from phakhi.graph.sqlite_store import SQLiteStore
+    from phakhi.graph.stores.neo4j_store import Neo4jStore, facts_hash
+    from phakhi.graph.stores.sqlite_store import SQLiteStore
 
     source = app.store()
     if not isinstance(source, SQLiteStore):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 
 PYTHON = sys.executable
 
@@ -27,7 +27,7 @@ PYTHON = sys.executable
 WRITER = textwrap.dedent("""
     import os, signal, sys
     from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Node, Provenance
-    from phakhi.graph.sqlite_store import SQLiteStore
+    from phakhi.graph.stores.sqlite_store import SQLiteStore
 
     store_dir, n_docs, per_doc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     kill_doc, kill_row = map(int, os.environ.get("KILL_AT", "-1:-1").split(":"))

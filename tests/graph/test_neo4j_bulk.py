@@ -7,7 +7,7 @@ import json
 import pytest
 
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Node, Provenance
-from phakhi.graph.store import Merge, StoreError
+from phakhi.graph.stores.base import Merge, StoreError
 
 pytestmark = pytest.mark.neo4j
 

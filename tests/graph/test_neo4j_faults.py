@@ -17,9 +17,9 @@ from typing import Iterator
 
 import pytest
 
-from phakhi.graph.neo4j_store import Neo4jStore
-from phakhi.graph.sqlite_store import SQLiteStore
-from phakhi.graph.store import StoreError
+from phakhi.graph.stores.neo4j_store import Neo4jStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
+from phakhi.graph.stores.base import StoreError
 
 pytestmark = pytest.mark.neo4j
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from phakhi.graph.store import to_networkx
+from phakhi.graph.stores.base import to_networkx
 from phakhi.queries import analyses
 from phakhi.queries.testing import random_batches
 

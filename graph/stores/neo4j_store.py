@@ -7,7 +7,7 @@ real entity.
 
 * Every entity is ``(:Entity:<Label> {id, name, aliases, aliases_text, docs, provenance,
   claims, merged_from, <properties>})`` under its resolved id (the stated id mapped through
-  the accepted merges, chains followed: :func:`~phakhi.graph.sqlite_store.resolve_merges`).
+  the accepted merges, chains followed: :func:`~phakhi.graph.stores.sqlite_store.resolve_merges`).
   ``<Label>`` is the node type, checked against the ontology (labels are never taken from
   input). ``claims`` is a JSON object ``{doc_id: {stated_id: {seq, type, name, aliases,
   properties, provenance}}}`` — what each document says, under the ids as stated — and
@@ -28,7 +28,7 @@ real entity.
   ``(:PhakhiLock {resolved, …})`` node every writer updates first, which serialises
   writers and records the id mapping the graph is written under.
 * ``nodes()`` / ``edges()`` read the claims back and fold them with the embedded store's
-  :func:`~phakhi.graph.sqlite_store.merged_view`, so both stores show the same graph.
+  :func:`~phakhi.graph.stores.sqlite_store.merged_view`, so both stores show the same graph.
 
 Each document is written in one managed transaction (retried on transient errors):
 after a crash Neo4j holds the document's old facts or its new ones. ``write_many`` puts a
@@ -56,9 +56,9 @@ from neo4j import exceptions as neo4j_errors
 
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
                                 edge_id, merge_edge_into, stable_json)
-from phakhi.graph.sqlite_store import (MergedView, MergedViewReads, bulk_allocation, merged_view,
+from phakhi.graph.stores.sqlite_store import (MergedView, MergedViewReads, bulk_allocation, merged_view,
                                         now_iso, resolve_merges)
-from phakhi.graph.store import Merge, Store, StoreError
+from phakhi.graph.stores.base import Merge, Store, StoreError
 from phakhi.ontology import Ontology, OntologyError, load_ontology
 
 ENTITY = "Entity"

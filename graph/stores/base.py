@@ -130,9 +130,9 @@ def open_store(location: str | None, *, database: str | None = None) -> Store:
 
     location = location or os.environ.get("PHAKHI_STORE") or ".phakhi"
     if "://" in location:
-        from phakhi.graph.neo4j_store import Neo4jStore
+        from phakhi.graph.stores.neo4j_store import Neo4jStore
 
         return Neo4jStore.from_env(location, database=database)
-    from phakhi.graph.sqlite_store import SQLiteStore
+    from phakhi.graph.stores.sqlite_store import SQLiteStore
 
     return SQLiteStore(location)

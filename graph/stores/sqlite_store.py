@@ -34,7 +34,7 @@ import networkx as nx
 
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
                                  edge_id, merge_edge_into, merge_node_into, stable_json)
-from phakhi.graph.store import Merge, Store, StoreError
+from phakhi.graph.stores.base import Merge, Store, StoreError
 
 SCHEMA_VERSION = 1
 DB_FILE = "phakhi.sqlite"
