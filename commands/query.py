@@ -55,8 +55,6 @@ def query_command(app: AppContext, query_id: str, params: tuple[str, ...], fmt: 
     from phakhi.queries.answer import answer
     from phakhi.queries.catalog import load_catalog
 
-    from phakhi.queries.answer import is_neo4j
-
     store = app.store()
     try:
         columns = load_catalog()[query_id].columns if query_id in load_catalog() else None
@@ -64,11 +62,6 @@ def query_command(app: AppContext, query_id: str, params: tuple[str, ...], fmt: 
     except _user_errors() as exc:
         raise PhakhiError(str(exc)) from None
     emit(rows, fmt, columns=columns)
-    if is_neo4j(store) and not app.quiet:
-        accepted = [m for m in store.merges() if m.status == "accepted"]
-        if accepted:  # Neo4j keeps edges between the ids as stated
-            click.echo(f"phakhi: note: Cypher answers over the stated ids; {len(accepted)} accepted "
-                       "merge(s) are applied only by the embedded store", err=True)
 
 
 @click.command("cypher")
@@ -84,11 +77,11 @@ def cypher_command(app: AppContext, text: str, params: tuple[str, ...], fmt: str
     Example: phakhi --store bolt://localhost:7687 cypher
     "MATCH (n:Entity {id: $id})--(m) RETURN m.name" --param id=ref:cdd
     """
-    from phakhi.queries.answer import is_neo4j
+    from phakhi.queries.answer import speaks_cypher
     from phakhi.queries.cypher_runner import run_read
 
     store = app.store()
-    if not is_neo4j(store):
+    if not speaks_cypher(store):
         raise PhakhiError("cypher needs a Neo4j store: pass --store bolt://… or neo4j://…")
     try:
         rows = run_read(store, text, parse_params(params))

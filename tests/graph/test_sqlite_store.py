@@ -8,8 +8,9 @@ import networkx as nx
 import pytest
 
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance
-from phakhi.graph.stores.sqlite_store import SQLiteStore, resolve_merges
-from phakhi.graph.stores.base import Merge, StoreError, open_store
+from phakhi.graph.stores.merged_view import resolve_merges
+from phakhi.graph.stores.sqlite_store import SQLiteStore
+from phakhi.graph.stores import Merge, StoreError, open_store
 
 MOI = "Ministry:กระทรวงมหาดไทย"
 DOPA = "Department:กรมการปกครอง"
