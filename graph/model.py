@@ -63,7 +63,8 @@ class Provenance:
     path: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # the fields are plain values: a shallow copy is what asdict's deep copy gives
+        return dict(self.__dict__)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Provenance":
