@@ -117,7 +117,8 @@ def test_unknown_format_is_a_clear_error():
 
 
 def test_every_format_is_listed_with_a_writer():
-    assert set(FORMATS) == {"json", "ttl", "jsonld", "graphml", "gexf", "csv", "cypher", "shacl"}
+    assert set(FORMATS) == {"json", "ttl", "jsonld", "graphml", "gexf", "csv", "cypher", "shacl",
+                            "neo4j-admin"}
 
 
 def test_failed_export_leaves_the_previous_file(tmp_path):
