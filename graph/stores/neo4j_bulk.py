@@ -13,8 +13,9 @@ Writing, and why it is safe to retry:
 * nodes per label (``CREATE``, label written from the ontology), then relationships per
   type, found through their end nodes' unique ids (``MATCH (a:Entity {id}) MATCH (b:Entity
   {id}) CREATE (a)-[:T]->(b)``: two index seeks, no relationship index involved);
-* each chunk is its own transaction and records a ``(:PhakhiBulkChunk {id})`` marker in the
-  same transaction; a chunk whose marker exists is skipped. The driver retries a
+* statements of up to 10,000 rows are packed into chunks of up to 10,000 rows; each chunk
+  is its own transaction and records a ``(:PhakhiBulkChunk {id})`` marker in the same
+  transaction; a chunk whose marker exists is skipped. The driver retries a
   transaction whose commit it did not hear back about (a server stopping mid-commit):
   without the marker that replay would ``CREATE`` the chunk's relationships twice;
 * the ``:PhakhiDocument`` nodes, merge decisions and writer lock go last, in one
@@ -151,18 +152,30 @@ def bulk_load(store: Any, source: Store, *, rows: int = 10_000,
         rel_type = ontology.check_rel_type(rel_type)
         steps.append((f"r:{rel_type}", CREATE_RELATIONSHIPS.format(entity=ENTITY, type=rel_type),
                       rel_rows))
-    for name, query, all_rows in steps:
+    # statements of up to ``rows`` rows, packed into transactions of up to ``rows`` rows:
+    # a small graph goes in one or two transactions, a large one in 10,000-row steps
+    chunk: list[tuple[str, list[Any]]] = []
+    size = n = 0
+    for _name, query, all_rows in steps:
         for i in range(0, len(all_rows), rows):
-            store._run_write(_chunk_tx, f"{load}:{name}:{i}", query, all_rows[i:i + rows])
+            part = all_rows[i:i + rows]
+            if chunk and size + len(part) > rows:
+                store._run_write(_chunk_tx, f"{load}:{n}", chunk)
+                chunk, size, n = [], 0, n + 1
+            chunk.append((query, part))
+            size += len(part)
+    if chunk:
+        store._run_write(_chunk_tx, f"{load}:{n}", chunk)
     store._run_write(_finish_tx, proj, rows)
     return len(proj.documents)
 
 
-def _chunk_tx(tx: Any, key: str, query: str, rows: list[Any]) -> None:
+def _chunk_tx(tx: Any, key: str, statements: list[tuple[str, list[Any]]]) -> None:
     """One chunk, at most once: its marker commits with it (see the module text)."""
     if tx.run(f"MATCH (c:{CHUNK} {{id: $key}}) RETURN count(c) AS c", key=key).single()["c"]:
         return
-    tx.run(query, rows=rows).consume()
+    for query, rows in statements:
+        tx.run(query, rows=rows).consume()
     tx.run(f"CREATE (:{CHUNK} {{id: $key}})", key=key).consume()
 
 

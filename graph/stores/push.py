@@ -52,6 +52,7 @@ def push(source: Store, target: Store, *, force: bool = False, prune: bool = Fal
     if can_bulk and not stored and bulk is not False and docs:
         counts = target.bulk_load(source, progress=tick)  # type: ignore[attr-defined]
         report.written, report.bulk = counts, True
+        report.merges = len(source.merges())  # written with the documents
         return report
     if force:
         stored = {}
