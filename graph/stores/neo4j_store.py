@@ -27,14 +27,17 @@ real entity.
   ``(:PhakhiMerge {from_id, to_id, …})`` per entity-resolution decision, and one
   ``(:PhakhiLock {resolved, …})`` node every writer updates first, which serialises
   writers and records the id mapping the graph is written under.
-* ``nodes()`` / ``edges()`` read the claims back and fold them with the embedded store's
+* ``nodes()`` / ``edges()`` read the claims back and fold them with the backend-neutral
   :func:`~phakhi.graph.stores.merged_view.merged_view`, so both stores show the same graph.
 
 Each document is written in one managed transaction (retried on transient errors):
 after a crash Neo4j holds the document's old facts or its new ones. ``write_many`` puts a
 group of documents (up to ``group_facts`` facts) in one transaction with one lock, one
 read of the touched claims and one UNWIND per label and relationship type, all
-documents of a group old or all new after a crash.
+documents of a group old or all new after a crash. Relationships are always found through
+their two end nodes (the statements at the top of the module). Into a database that holds no
+document, :meth:`Neo4jStore.bulk_load` writes a whole store at once without reading
+anything back (:mod:`phakhi.graph.stores.neo4j_bulk`).
 
 >>> store = Neo4jStore.from_env("bolt://127.0.0.1:7687")  # doctest: +SKIP
 >>> [r["id"] for r in store.search_names("กรมการปกครอง")]  # doctest: +SKIP
