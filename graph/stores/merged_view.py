@@ -11,12 +11,14 @@ from __future__ import annotations
 import contextlib
 import gc
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from phakhi.graph.model import Edge, Node, Provenance, edge_id, merge_edge_into, merge_node_into
 from phakhi.graph.stores.base import Merge
+
+if TYPE_CHECKING:  # networkx is imported only where a graph is built (start-up time)
+    import networkx as nx
+
 
 @contextlib.contextmanager
 def bulk_allocation() -> Iterator[None]:
@@ -161,6 +163,8 @@ def networkx_from_view(view: MergedView) -> nx.MultiDiGraph:
 
 
 def _fill_graph(view: MergedView) -> nx.MultiDiGraph:
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     node_attrs, succ, pred = g._node, g._succ, g._pred
     for n in view.nodes.values():
