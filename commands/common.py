@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import click
 
-from phakhi.graph.store import Store, StoreError, open_store
+from phakhi.graph.stores import Store, StoreError, open_store
 
 
 class PhakhiError(click.ClickException):

@@ -3,6 +3,7 @@
     phakhi --store .phakhi export --format json -o graph.json
     phakhi export --format ttl --base https://example.org/phakhi/ -o -
     phakhi export --format csv -o out/graph        # out/graph.nodes.csv + out/graph.edges.csv
+    phakhi export --format neo4j-admin -o out/import   # CSVs + out/import/neo4j-admin-import.sh
     phakhi validate                                # SHACL + stored validation issues
 """
 from __future__ import annotations
@@ -25,7 +26,8 @@ from phakhi.ontology import OntologyError
 @pass_app
 @handle_store_errors
 def export_cmd(app: AppContext, fmt: str, output: str, base: str | None) -> None:
-    """Export the merged graph (json, ttl, jsonld, graphml, gexf, csv, cypher, shacl)."""
+    """Export the merged graph (json, ttl, jsonld, graphml, gexf, csv, cypher, shacl,
+    neo4j-admin)."""
     spec = FORMATS[fmt]
     if not spec.single_file and output == "-":
         raise PhakhiError(f"--format {fmt} writes several files: give -o BASE or a directory")

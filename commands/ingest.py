@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from phakhi.commands.common import AppContext, PhakhiError, emit, format_option, handle_store_errors, pass_app
-from phakhi.graph.store import Store
+from phakhi.graph.stores.base import Store
 
 _AGENCY_TYPES = {"Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice",
                  "LocalGovernment", "Organization"}

@@ -65,7 +65,6 @@ def query_command(app: AppContext, query_id: str, params: tuple[str, ...], provi
     (parties and date); json/csv/xlsx keep the ids and add a *_label column.
     Example: phakhi query partners --param org=พช.
     """
-    from phakhi.queries.answer import is_neo4j
     from phakhi.queries.catalog import load_catalog
     from phakhi.queries.choose import ask
     from phakhi.queries.present import filter_rows, present
@@ -84,11 +83,6 @@ def query_command(app: AppContext, query_id: str, params: tuple[str, ...], provi
     for note in answered.notes:  # which entity a name was taken for: never left unsaid
         click.echo(f"phakhi: note: {note}", err=True)
     _emit_to(rows, fmt, columns, output, query_id)
-    if is_neo4j(store) and not app.quiet:
-        accepted = [m for m in store.merges() if m.status == "accepted"]
-        if accepted:  # Neo4j keeps edges between the ids as stated
-            click.echo(f"phakhi: note: Cypher answers over the stated ids; {len(accepted)} accepted "
-                       "merge(s) are applied only by the embedded store", err=True)
 
 
 def _emit_to(rows: list[dict[str, Any]], fmt: str, columns: list[str], output: str, sheet: str) -> None:
@@ -127,11 +121,11 @@ def cypher_command(app: AppContext, text: str, params: tuple[str, ...], fmt: str
     Example: phakhi --store bolt://localhost:7687 cypher
     "MATCH (n:Entity {id: $id})--(m) RETURN m.name" --param id=ref:cdd
     """
-    from phakhi.queries.answer import is_neo4j
+    from phakhi.queries.answer import speaks_cypher
     from phakhi.queries.cypher_runner import run_read
 
     store = app.store()
-    if not is_neo4j(store):
+    if not speaks_cypher(store):
         raise PhakhiError("cypher needs a Neo4j store: pass --store bolt://… or neo4j://…")
     try:
         rows = run_read(store, text, parse_params(params))

@@ -1,8 +1,9 @@
-"""``phakhi push``: copy the embedded store into Neo4j.
+"""``phakhi push``: copy the embedded store into Neo4j (the algorithm is
+:func:`phakhi.graph.stores.push.push`; this is its command line).
 
-Documents go over in groups, one transaction per group (Neo4jStore.write_many), so an
-interrupted push leaves whole documents behind it; pushing again skips the documents Neo4j already holds unchanged
-(same facts digest) and continues with the rest.
+Into an empty database the whole graph goes by the bulk path; otherwise documents go over
+in groups, one transaction per group, so an interrupted push leaves whole documents behind
+it; pushing again skips the documents Neo4j already holds unchanged (same facts digest).
 
     $ eval "$(scripts/neo4j-local start)"
     $ phakhi push --to "$NEO4J_URI"
@@ -10,13 +11,10 @@ interrupted push leaves whole documents behind it; pushing again skips the docum
 from __future__ import annotations
 
 import sys
-from typing import Iterator
 
 import click
 
 from phakhi.commands.common import AppContext, PhakhiError, handle_store_errors, pass_app
-from phakhi.graph.model import DocumentFacts
-from phakhi.graph.store import Store
 
 
 @click.command("push")
@@ -30,6 +28,9 @@ from phakhi.graph.store import Store
 @click.option("--prune", is_flag=True,
               help="Also remove documents Neo4j holds that the embedded store does not.")
 @click.option("--force", is_flag=True, help="Rewrite every document, even unchanged ones.")
+@click.option("--bulk/--no-bulk", default=None,
+              help="Load by the bulk path (the database must hold no documents) / never. "
+                   "Default: the bulk path when the database holds no documents.")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(0.1),
               help="Seconds to wait for a connection to Neo4j.")
 @click.option("--retry-time", default=15.0, show_default=True, type=click.FloatRange(0),
@@ -37,7 +38,7 @@ from phakhi.graph.store import Store
 @pass_app
 @handle_store_errors
 def push(app: AppContext, uri: str, database: str | None, batch_size: int, prune: bool,
-         force: bool, timeout: float, retry_time: float) -> None:
+         force: bool, bulk: bool | None, timeout: float, retry_time: float) -> None:
     """Copy the embedded store's documents, facts and merges into Neo4j.
 
     Resumable and idempotent: documents already there with the same facts are skipped.
@@ -46,65 +47,28 @@ def push(app: AppContext, uri: str, database: str | None, batch_size: int, prune
     Example:
       phakhi --store .phakhi push --to bolt://127.0.0.1:7687
     """
-    from phakhi.graph.neo4j_store import Neo4jStore, facts_hash
-    from phakhi.graph.sqlite_store import SQLiteStore
+    from phakhi.graph.stores import DOCUMENT_FACTS
+    from phakhi.graph.stores.neo4j_store import Neo4jStore
+    from phakhi.graph.stores.push import push as push_store
 
     source = app.store()
-    if not isinstance(source, SQLiteStore):
+    if DOCUMENT_FACTS not in source.capabilities:
         raise PhakhiError("push copies the embedded store: --store must be a directory, "
                           f"not {app.store_location}")
     target = Neo4jStore.from_env(uri, database=database, batch_size=batch_size,
                                  connection_timeout=timeout, max_retry_time=retry_time)
+    progress = _progress(len(source.documents()), app.quiet)
     try:
-        stored = {} if force else target.facts_hashes()
-        docs = source.documents()
-        written = skipped = 0
-        progress = _progress(len(docs), app.quiet)
-        def changed() -> Iterator[DocumentFacts]:
-            """The documents Neo4j does not hold as they are (counted as they go)."""
-            nonlocal written, skipped
-            for info in docs:
-                facts = source.document_facts(info.doc_id)
-                if facts is None:  # removed meanwhile
-                    continue
-                if stored.get(info.doc_id) == facts_hash(facts):
-                    skipped += 1
-                else:
-                    yield facts
-                    written += 1
-                progress.update(1)
-
-        try:  # many documents per transaction: Neo4jStore.write_many groups them
-            target.write_many(changed())
-        finally:
-            progress.close()
-        removed = 0
-        if prune:
-            keep = {d.doc_id for d in docs}
-            for doc_id in list(stored or target.facts_hashes()):
-                if doc_id not in keep and target.remove_document(doc_id):
-                    removed += 1
-        merges = _push_merges(source, target)
+        report = push_store(source, target, force=force, prune=prune,
+                            bulk=bulk, progress=progress.update)
     finally:
+        progress.close()
         target.close()
     if not app.quiet:
-        click.echo(f"pushed {written} document(s), {skipped} unchanged, {removed} removed, "
-                   f"{merges} merge decision(s) updated -> {uri}", err=True)
-
-
-def _push_merges(source: Store, target: Store) -> int:
-    """Make Neo4j's merge decisions equal the embedded store's; returns how many changed."""
-    wanted = {m.from_id: m for m in source.merges()}
-    have = {m.from_id: m for m in target.merges()}
-    changed = 0
-    for from_id, merge in wanted.items():
-        if have.get(from_id) != merge:
-            target.set_merge(merge)
-            changed += 1
-    for from_id in have.keys() - wanted.keys():
-        target.delete_merge(from_id)
-        changed += 1
-    return changed
+        how = " (bulk load)" if report.bulk else ""
+        click.echo(f"pushed {report.written} document(s){how}, {report.skipped} unchanged, "
+                   f"{report.removed} removed, {report.merges} merge decision(s) updated -> {uri}",
+                   err=True)
 
 
 class _NoProgress:

@@ -20,7 +20,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from phakhi.graph.sqlite_store import DB_FILE, SCHEMA_VERSION
+from phakhi.graph.stores.sqlite_store import DB_FILE, SCHEMA_VERSION
 
 # table -> (columns in order, the columns holding JSON)
 TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

@@ -63,7 +63,8 @@ class Provenance:
     path: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # the fields are plain values: a shallow copy is what asdict's deep copy gives
+        return dict(self.__dict__)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Provenance":
@@ -104,7 +105,13 @@ class Edge:
 
     @property
     def id(self) -> str:
-        return edge_id(self.source, self.type, self.target, self.qualifier)
+        # cached with the fields it is made of (a SHA-1 per access was ~10% of a load);
+        # the cache sits outside the dataclass fields, so equality and asdict ignore it
+        key = (self.source, self.type, self.target, self.qualifier)
+        cached = self.__dict__.get("_id_cache")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_id_cache"] = (key, edge_id(*key))
+        return cached[1]
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "source": self.source, "target": self.target, "type": self.type,

@@ -219,7 +219,7 @@ def projected_view(db: sqlite3.Connection) -> Any:
     """The merged view (:class:`MergedView`) read straight from the projection tables: the
     same nodes and edges as folding every claim, without the folding."""
     from phakhi.graph.model import Edge, Node
-    from phakhi.graph.sqlite_store import MergedView, _json_column, _provenance
+    from phakhi.graph.stores.sqlite_store import MergedView, _json_column, _provenance
 
     db.execute("BEGIN")  # one consistent snapshot for the reads
     try:

@@ -2,7 +2,7 @@
 
 Why: reading every claim and folding it on each question costs half a minute on the
 national graph; local questions need a handful of rows. So the store keeps the merged
-view (:func:`phakhi.graph.sqlite_store.merged_view`: accepted merges applied, claims
+view (:func:`phakhi.graph.stores.sqlite_store.merged_view`: accepted merges applied, claims
 folded in document order) as tables next to the claims, updated in the same transaction
 that changes the claims (a document write, a removal, a merge decision):
 
@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
 from phakhi.graph.model import Edge, Node, edge_id, merge_edge_into, merge_node_into, stable_json
-from phakhi.graph.store import Merge
+from phakhi.graph.stores.base import Merge
 
 PROJECTION_VERSION = "1"
 
@@ -172,7 +172,7 @@ def after_change(db: sqlite3.Connection, change: PendingChange, claims: "StatedC
     """Bring the projection up to date with the claims and merges now in ``db`` (inside the
     same transaction as the change). ``claims``: what the document now states, as written
     (lets a new document be appended without reading its claims back)."""
-    from phakhi.graph.sqlite_store import resolve_merges
+    from phakhi.graph.stores.merged_view import resolve_merges
 
     merges = _merges(db)
     in_merges = {m.from_id for m in merges} | {m.to_id for m in merges}

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from phakhi.graph.model import DocumentFacts, Issue
-from phakhi.graph.store import Store
+from phakhi.graph.stores.base import Store
 from phakhi.loaders.succession import add_renames
 
 

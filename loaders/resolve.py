@@ -1,6 +1,6 @@
 """Entity resolution across the whole store: which nodes are the same real thing.
 
-Decisions are data (:class:`phakhi.graph.store.Merge`): each has a score and a reason;
+Decisions are data (:class:`phakhi.graph.stores.base.Merge`): each has a score and a reason;
 high scores are accepted automatically, middling ones are proposed for review (the nodes
 stay apart), and a rejected decision is never proposed again.
 
@@ -24,7 +24,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from phakhi.graph.store import Merge, Store
+from phakhi.graph.stores.base import Merge, Store
 
 ACCEPT = 0.80
 PROPOSE = 0.65

@@ -26,9 +26,11 @@ Row = dict[str, Any]
 _NAME_FIELDS = "n.name_en AS name_en, n.abbreviation AS abbreviation, n.abbreviation_en AS abbreviation_en"
 
 
-def is_neo4j(store: Any) -> bool:
-    return type(store).__name__.startswith("Neo4j") or hasattr(store, "driver") and hasattr(
-        getattr(store, "driver"), "session")
+def speaks_cypher(store: Any) -> bool:
+    """True when ``store`` answers with Cypher (it declares the capability)."""
+    from phakhi.graph.stores import CYPHER
+
+    return CYPHER in getattr(store, "capabilities", ())
 
 
 # -- parameters ---------------------------------------------------------------------------
@@ -128,7 +130,7 @@ def answer(store: Any, query_id: str, given: dict[str, Any]) -> list[Row]:
     if query_id not in catalog:
         raise ParamError(f"no question {query_id!r}; `phakhi queries` lists them")
     query = catalog[query_id]
-    if is_neo4j(store):
+    if speaks_cypher(store):
         params = bind(query, given, Neo4jNames(store) if _has_entity(query, given) else None)
         return answer_cypher(store, query_id, params)
     if hasattr(store, "projection_graph"):  # the embedded store: read what the question needs

@@ -221,12 +221,12 @@ def _non_partnership() -> set[str]:
 def ask(store: Any, query_id: str, given: dict[str, Any]) -> Answer:
     """Ask ``query_id`` on ``store`` (either engine), settling names that fit several
     entities as the module describes."""
-    from phakhi.queries.answer import is_neo4j
+    from phakhi.queries.answer import speaks_cypher
     from phakhi.queries.catalog import ParamError, load_catalog
 
     if query_id not in load_catalog():
         raise ParamError(f"no question {query_id!r}; `phakhi queries` lists them")
-    if is_neo4j(store):
+    if speaks_cypher(store):
         return ask_neo4j(store, query_id, given)
     return ask_networkx(store.graph(), query_id, given)
 

@@ -20,7 +20,7 @@ from typing import Iterator
 
 import pytest
 
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 
 REPO = Path(__file__).resolve().parents[1]
 NEO4J_LOCAL = REPO / "scripts" / "neo4j-local"
@@ -107,7 +107,7 @@ def neo4j_lock() -> Iterator[None]:
 @pytest.fixture
 def neo4j_store(neo4j_env: Neo4jEnv, neo4j_lock: None) -> Iterator["Neo4jStore"]:  # noqa: F821
     """A :class:`Neo4jStore` on an empty database (everything deleted before the test)."""
-    from phakhi.graph.neo4j_store import Neo4jStore
+    from phakhi.graph.stores.neo4j_store import Neo4jStore
 
     store = Neo4jStore(neo4j_env.uri, neo4j_env.user, neo4j_env.password, neo4j_env.database)
     store._driver.execute_query("MATCH (n) DETACH DELETE n",  # type: ignore[union-attr]

@@ -26,7 +26,7 @@ from click.testing import CliRunner, Result
 
 from phakhi.cli import main
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Node
-from phakhi.graph.sqlite_store import DB_FILE, SQLiteStore
+from phakhi.graph.stores.sqlite_store import DB_FILE, SQLiteStore
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "examples" / "corpus"

@@ -37,7 +37,7 @@ HOSTILE_DOC = (
     "ข่าว\n\nวันนี้ (5 มกราคม 2566) นายสมศักดิ์ สุขใจ อธิบดีกรมอนามัย และผู้อำนวยการสำนักงาน"
     f"{LABEL_INJECTION}{CYPHER_INJECTION} ร่วมลงนามบันทึกข้อตกลงว่าด้วยความร่วมมือ{CYPHER_INJECTION} "
     f"{LABEL_INJECTION} {SCRIPT}{ONERROR} กับกรมการปกครอง\n")
-# labels the Neo4j store adds for its own bookkeeping (graph/neo4j_store.py)
+# labels the Neo4j store adds for its own bookkeeping (graph/stores/neo4j_store.py)
 BOOKKEEPING_LABELS = {"Entity", "PhakhiDocument", "PhakhiMerge", "PhakhiLock"}
 WRONG_PASSWORD = "phakhi-h10-Wr0ng-Passw0rd-8c1f"
 

@@ -1,5 +1,5 @@
 """Exports of the merged graph: node-link JSON, RDF (Turtle, JSON-LD) with SHACL shapes,
-GraphML, GEXF, CSV and a Cypher script.
+GraphML, GEXF, CSV, a Cypher script and the files of ``neo4j-admin database import``.
 
 One module per format; each takes nodes, edges and documents (:class:`GraphData`), not a
 store. :func:`export_graph` is the one entry point the CLI and scripts use.
@@ -28,6 +28,7 @@ class ExportFormat:
     description: str
     single_file: bool = True  # False: writes several files (csv)
     suffix: str = ""
+    reads_store: bool = False  # True: needs the store itself (per-document claims), not the graph
 
 
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
@@ -46,6 +47,9 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
                  suffix=".shacl.ttl"),
     ExportFormat("cypher", "cypher_export", "write_cypher",
                  "Cypher script that recreates the graph in an empty Neo4j", suffix=".cypher"),
+    ExportFormat("neo4j-admin", "neo4j_admin", "write_neo4j_admin",
+                 "CSV files and the command for neo4j-admin database import full (the Neo4j "
+                 "store's layout; a directory)", single_file=False, reads_store=True),
 )}
 
 
@@ -61,8 +65,12 @@ def export_graph(store_or_graph: Any, fmt: str, out: Any, **opts: Any) -> dict[s
         raise ExportError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}") from None
     if spec.single_file and isinstance(out, (str, Path)) and out != "-" and Path(out).is_dir():
         out = Path(out) / f"graph{spec.suffix}"  # a directory: the file gets a standard name
-    data = collect(store_or_graph)
     writer = getattr(importlib.import_module(f"phakhi.graph.exports.{spec.module}"), spec.function)
+    if spec.reads_store:
+        written = writer(store_or_graph, out, **opts)
+        return {"nodes": written["nodes"], "edges": written["edges"], "dropped_edges": 0,
+                "files": written["files"]}
+    data = collect(store_or_graph)
     result = writer(data, out, **opts)
     files = result if isinstance(result, list) else [str(out)]
     return {"nodes": len(data.nodes), "edges": len(data.edges), "dropped_edges": data.dropped_edges,

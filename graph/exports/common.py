@@ -1,8 +1,8 @@
 """What every exporter shares: the graph as plain lists, value flattening, output paths.
 
 Exporters take a :class:`GraphData` (nodes, edges, documents), never a store; the thin
-adapter :func:`collect` builds one from a :class:`~phakhi.graph.store.Store`, a NetworkX
-graph made by :func:`~phakhi.graph.store.to_networkx`, or iterables of nodes and edges.
+adapter :func:`collect` builds one from a :class:`~phakhi.graph.stores.base.Store`, a NetworkX
+graph made by :func:`~phakhi.graph.stores.base.to_networkx`, or iterables of nodes and edges.
 
 >>> from phakhi.graph.model import Node
 >>> data = collect(([Node("Department:กรมการปกครอง", "Department", "กรมการปกครอง")], []))

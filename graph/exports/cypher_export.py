@@ -1,6 +1,6 @@
 r"""A Cypher script that recreates the graph in an empty Neo4j database.
 
-Same layout as the Neo4j store (:mod:`phakhi.graph.neo4j_store`): nodes are
+Same layout as the Neo4j store (:mod:`phakhi.graph.stores.neo4j_store`): nodes are
 ``(:Entity:<Label> {id, type, name, aliases, docs, provenance, <properties>})``, edges
 ``-[:<TYPE> {id, qualifier, docs, provenance, <properties>}]->``. Labels and types come
 from the ontology only (``check_label`` / ``check_rel_type``); a node or edge of a type the

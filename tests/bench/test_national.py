@@ -44,29 +44,3 @@ def test_the_bench_modules_doctests_pass() -> None:
 
     for mod in (admin_names, measure, national, runner, truth, world):
         assert doctest.testmod(mod).failed == 0, mod.__name__
-
-
-def test_import_csv_has_typed_columns_and_every_edge_end(tmp_path) -> None:
-    import csv
-
-    from phakhi.bench.neo4j_import import write_import_csv
-
-    batches = list(national_facts(fraction=0.0002, seed=8))
-    node_files, rel_files, n_nodes, n_rels = write_import_csv(batches, tmp_path)
-    ids: set[str] = set()
-    for p in node_files:
-        with p.open(encoding="utf-8") as fh:
-            rows = list(csv.reader(fh))
-        assert rows[0][:2] == ["id:ID", ":LABEL"]
-        ids |= {r[0] for r in rows[1:]}
-        assert all(r[1].startswith("Entity") for r in rows[1:])
-    assert len(ids) == n_nodes
-    ends = 0
-    for p in rel_files:
-        with p.open(encoding="utf-8") as fh:
-            rows = list(csv.reader(fh))
-        assert rows[0][:3] == [":START_ID", ":END_ID", ":TYPE"] and "docs:string[]" in rows[0]
-        for r in rows[1:]:
-            assert r[0] in ids and r[1] in ids
-            ends += 1
-    assert ends == n_rels > 0

@@ -12,11 +12,12 @@ import subprocess
 import sys
 import textwrap
 import time
+from typing import Any
 from pathlib import Path
 
 import pytest
 
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 
 PYTHON = sys.executable
 
@@ -27,7 +28,7 @@ PYTHON = sys.executable
 WRITER = textwrap.dedent("""
     import os, signal, sys
     from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Node, Provenance
-    from phakhi.graph.sqlite_store import SQLiteStore
+    from phakhi.graph.stores.sqlite_store import SQLiteStore
 
     store_dir, n_docs, per_doc = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     kill_doc, kill_row = map(int, os.environ.get("KILL_AT", "-1:-1").split(":"))
@@ -160,40 +161,50 @@ def test_sigkill_during_phakhi_ingest_then_ingest_completes(tmp_path: Path) -> N
 
 # -- Neo4j: a push killed mid-way ------------------------------------------------------
 
+def _embedded_store(store_dir: Path, batches: list) -> tuple[dict, dict]:
+    """An embedded store of ``batches``; its merged view (what Neo4j must end up holding)."""
+    with SQLiteStore(store_dir) as sqlite:
+        for b in batches:
+            sqlite.write(b)
+        return ({n.id: n.to_dict() for n in sqlite.nodes()},
+                {e.id: e.to_dict() for e in sqlite.edges()})
+
+
+def _kill_when(proc: subprocess.Popen, ready: Any) -> bool:
+    """SIGKILL ``proc`` as soon as ``ready()``; False if it finished first."""
+    try:
+        deadline = time.monotonic() + 120  # a guard against hanging, not a timing assertion
+        while proc.poll() is None and time.monotonic() < deadline:
+            if ready():
+                proc.send_signal(signal.SIGKILL)
+                return True
+        return False
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+
+
 @pytest.mark.neo4j
 def test_sigkill_during_push_then_push_completes(tmp_path: Path, neo4j_store, neo4j_env,
                                                  make_batches) -> None:
     store_dir = tmp_path / "store"
     batches = make_batches(30, per_doc=150, seed=3)
-    with SQLiteStore(store_dir) as sqlite:
-        for b in batches:
-            sqlite.write(b)
-        expected = ({n.id: n.to_dict() for n in sqlite.nodes()},
-                    {e.id: e.to_dict() for e in sqlite.edges()})
+    expected = _embedded_store(store_dir, batches)
     env = neo4j_env.environ()
     cmd = [PYTHON, "-m", "phakhi.cli", "--store", str(store_dir), "-q", "push", "--to",
-           neo4j_env.uri, "--batch-size", "50"]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+           neo4j_env.uri, "--batch-size", "50", "--no-bulk"]  # the store path: group by group
     driver = neo4j_store._driver
-    killed_in_tx = False
-    try:
-        deadline = time.monotonic() + 120  # a guard against hanging, not a timing assertion
-        while proc.poll() is None and time.monotonic() < deadline:
-            docs = driver.execute_query("MATCH (d:PhakhiDocument) RETURN count(d) AS c",
-                                        database_=neo4j_env.database)[0][0]["c"]
-            if docs >= 3:
-                open_tx = driver.execute_query(
-                    "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND' "
-                    "RETURN count(*) AS c", database_=neo4j_env.database)[0][0]["c"]
-                if open_tx:
-                    proc.send_signal(signal.SIGKILL)
-                    killed_in_tx = True
-                    break
-    finally:
-        if proc.poll() is None and not killed_in_tx:
-            proc.kill()
-        proc.wait()
-    assert killed_in_tx, "the push finished before it could be killed"
+
+    def in_a_transaction_after_three_documents() -> bool:
+        docs = driver.execute_query("MATCH (d:PhakhiDocument) RETURN count(d) AS c",
+                                    database_=neo4j_env.database)[0][0]["c"]
+        return docs >= 3 and driver.execute_query(
+            "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'UNWIND' "
+            "RETURN count(*) AS c", database_=neo4j_env.database)[0][0]["c"] > 0
+    assert _kill_when(subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                       text=True), in_a_transaction_after_three_documents), \
+        "the push finished before it could be killed"
     # after the kill: whole documents only
     stored = {d.doc_id: d for d in neo4j_store.documents()}
     assert 3 <= len(stored) < len(batches)
@@ -211,5 +222,35 @@ def test_sigkill_during_push_then_push_completes(tmp_path: Path, neo4j_store, ne
                           text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert f"{len(batches) - len(stored)} document(s), {len(stored)} unchanged" in done.stderr
+    assert ({n.id: n.to_dict() for n in neo4j_store.nodes()},
+            {e.id: e.to_dict() for e in neo4j_store.edges()}) == expected
+
+
+@pytest.mark.neo4j
+def test_sigkill_during_bulk_push_then_push_completes(tmp_path: Path, neo4j_store, neo4j_env,
+                                                      make_batches) -> None:
+    """The bulk path killed mid-load leaves no document (they go last), so the database
+    still counts as empty; the next push clears what was left and loads everything."""
+    store_dir = tmp_path / "store"
+    batches = make_batches(30, per_doc=150, seed=3)
+    expected = _embedded_store(store_dir, batches)
+    env = dict(neo4j_env.environ(), PHAKHI_NEO4J_BULK_ROWS="40")  # many small chunks
+    cmd = [PYTHON, "-m", "phakhi.cli", "--store", str(store_dir), "-q", "push", "--to",
+           neo4j_env.uri]
+    driver = neo4j_store._driver
+
+    def chunks_written() -> bool:
+        return driver.execute_query("MATCH (c:PhakhiBulkChunk) RETURN count(c) AS c",
+                                    database_=neo4j_env.database)[0][0]["c"] >= 3
+    assert _kill_when(subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, text=True), chunks_written), \
+        "the push finished before it could be killed"
+    assert neo4j_store.documents() == []
+    assert driver.execute_query("MATCH (n:Entity) RETURN count(n) AS c",
+                                database_=neo4j_env.database)[0][0]["c"] > 0  # half a load
+    done = subprocess.run([c for c in cmd if c != "-q"], env=neo4j_env.environ(),
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert f"{len(batches)} document(s) (bulk load)" in done.stderr
     assert ({n.id: n.to_dict() for n in neo4j_store.nodes()},
             {e.id: e.to_dict() for e in neo4j_store.edges()}) == expected

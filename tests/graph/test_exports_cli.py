@@ -12,7 +12,7 @@ from rdflib import Graph
 
 from phakhi.cli import main
 from phakhi.graph.model import DocumentFacts
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared sample graph lives beside this file
 from test_exports_common import DLA, sample_graph  # noqa: E402

@@ -14,7 +14,7 @@ import pytest
 from phakhi.graph.exports import FORMATS, ExportError, collect, export_graph
 from phakhi.graph.exports.common import GraphData, flat_value, open_output
 from phakhi.graph.model import DocumentInfo, Edge, Node, Provenance, node_id
-from phakhi.graph.store import to_networkx
+from phakhi.graph.stores.base import to_networkx
 
 TRICKY = 'ชมรม "ผู้ใหญ่บ้าน" \\ น้ำ <script>alert(1)</script> \'quote\''
 DLA = "กรมส่งเสริมการปกครองท้องถิ่น"
@@ -121,7 +121,8 @@ def test_unknown_format_is_a_clear_error():
 
 
 def test_every_format_is_listed_with_a_writer():
-    assert set(FORMATS) == {"json", "ttl", "jsonld", "graphml", "gexf", "csv", "cypher", "shacl", "xlsx"}
+    assert set(FORMATS) == {"json", "ttl", "jsonld", "graphml", "gexf", "csv", "cypher", "shacl", "xlsx",
+                            "neo4j-admin"}
 
 
 def test_failed_export_leaves_the_previous_file(tmp_path):

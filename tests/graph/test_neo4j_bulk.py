@@ -7,7 +7,7 @@ import json
 import pytest
 
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Node, Provenance
-from phakhi.graph.store import Merge, StoreError
+from phakhi.graph.stores.base import Merge, StoreError
 
 pytestmark = pytest.mark.neo4j
 
@@ -119,3 +119,50 @@ def test_write_many_rejects_a_type_outside_the_ontology(neo4j_store) -> None:
         neo4j_store.write_many([docs()[0], bad, docs()[1]])
     # the documents before the bad one are written, the bad one and after it are not
     assert [d.doc_id for d in neo4j_store.documents()] == ["a"]
+
+
+def test_bulk_load_gives_the_database_write_many_gives(neo4j_store, sqlite_store) -> None:
+    """The bulk path (empty database) and the store path leave the same database, and the
+    store goes on from a bulk-loaded one as from any other (removal, undoing a merge)."""
+    from phakhi.graph.stores.push import push
+
+    sqlite_store.set_merge(MERGE_DUP)
+    for b in docs() + [doc("d", [node(DOPA, "กรมการปกครอง", "d")],
+                           [Edge(DOPA, "Province:ไม่มีใคร", "LOCATED_IN", {}, [Provenance("d")])])]:
+        sqlite_store.write(b)
+    assert push(sqlite_store, neo4j_store, bulk=False).bulk is False
+    expected = snapshot(neo4j_store)
+    clear(neo4j_store)
+    report = push(sqlite_store, neo4j_store)  # empty database: the bulk path
+    assert report.bulk and report.written == 4
+    assert snapshot(neo4j_store) == expected
+    assert cypher_count(neo4j_store, "MATCH (c:PhakhiBulkChunk) RETURN count(c) AS c") == 0
+    for store in (sqlite_store, neo4j_store):
+        store.remove_document("a")
+        store.delete_merge(DUP)
+    assert ({n.id: n.to_dict() for n in neo4j_store.nodes()},
+            {e.id: e.to_dict() for e in neo4j_store.edges()}) == \
+        ({n.id: n.to_dict() for n in sqlite_store.nodes()},
+         {e.id: e.to_dict() for e in sqlite_store.edges()})
+    with pytest.raises(StoreError, match="empty database"):
+        push(sqlite_store, neo4j_store, bulk=True)
+
+
+def test_bulk_load_replaces_what_an_interrupted_one_left(neo4j_store, sqlite_store) -> None:
+    from phakhi.graph.stores.push import push
+
+    for b in docs():
+        sqlite_store.write(b)
+    # an interrupted load: entities and a chunk marker, no document yet
+    neo4j_store._driver.execute_query("CREATE (:Entity:Ministry {id: $id, name: 'half'}), "
+                                      "(:PhakhiBulkChunk {id: 'x'})", id=MOI,
+                                      database_=neo4j_store.database)
+    assert push(sqlite_store, neo4j_store).bulk
+    assert {n.id: n.to_dict() for n in neo4j_store.nodes()} == \
+        {n.id: n.to_dict() for n in sqlite_store.nodes()}
+    assert cypher_count(neo4j_store, "MATCH (c:PhakhiBulkChunk) RETURN count(c) AS c") == 0
+
+
+def cypher_count(store, query: str) -> int:
+    records, _, _ = store._driver.execute_query(query, database_=store.database)
+    return records[0]["c"]

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from phakhi.cli import main
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Node, Provenance
-from phakhi.graph.sqlite_store import SQLiteStore
-from phakhi.graph.store import Merge
+from phakhi.graph.stores.sqlite_store import SQLiteStore
+from phakhi.graph.stores.base import Merge
 
 pytestmark = pytest.mark.neo4j
 
@@ -257,7 +257,7 @@ def _write_old_layout(store: Any, batches: list[DocumentFacts], merge: Merge) ->
 
 def test_a_database_of_the_older_layout_is_converted_by_the_next_write(
         sqlite_store: SQLiteStore, neo4j_store: Any) -> None:
-    from phakhi.graph.store import StoreError
+    from phakhi.graph.stores.base import StoreError
 
     merge = Merge(SOMCHAI_OCR, SOMCHAI, 0.9, "x", created_at="2024-01-01")
     for b in (DOC_A, DOC_B):

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Node, Provenance
-from phakhi.graph.store import Merge, StoreError
+from phakhi.graph.stores.base import Merge, StoreError
 
 pytestmark = pytest.mark.neo4j
 
@@ -176,7 +176,7 @@ def test_push_prune_and_merges_follow_the_embedded_store(tmp_path, neo4j_store, 
     from click.testing import CliRunner
 
     from phakhi.cli import main
-    from phakhi.graph.sqlite_store import SQLiteStore
+    from phakhi.graph.stores.sqlite_store import SQLiteStore
 
     for key, value in neo4j_env.environ({}).items():
         monkeypatch.setenv(key, value)
@@ -203,7 +203,7 @@ def test_push_prune_and_merges_follow_the_embedded_store(tmp_path, neo4j_store, 
 
 
 def test_a_second_store_sees_writes_and_wipes(neo4j_store, neo4j_env) -> None:
-    from phakhi.graph.neo4j_store import Neo4jStore
+    from phakhi.graph.stores.neo4j_store import Neo4jStore
 
     other = Neo4jStore(neo4j_env.uri, neo4j_env.user, neo4j_env.password, neo4j_env.database)
     try:

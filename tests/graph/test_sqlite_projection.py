@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Node, Provenance
-from phakhi.graph.sqlite_store import DB_FILE, SQLiteStore
-from phakhi.graph.store import Merge
+from phakhi.graph.stores.sqlite_store import DB_FILE, SQLiteStore
+from phakhi.graph.stores.base import Merge
 from phakhi.queries.testing import random_batches
 
 

@@ -8,8 +8,9 @@ import networkx as nx
 import pytest
 
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance
-from phakhi.graph.sqlite_store import SQLiteStore, resolve_merges
-from phakhi.graph.store import Merge, StoreError, open_store
+from phakhi.graph.stores.merged_view import resolve_merges
+from phakhi.graph.stores.sqlite_store import SQLiteStore
+from phakhi.graph.stores import Merge, StoreError, open_store
 
 MOI = "Ministry:กระทรวงมหาดไทย"
 DOPA = "Department:กรมการปกครอง"
@@ -197,7 +198,7 @@ def test_store_survives_reopen_and_open_store(tmp_path: Path) -> None:
 
 
 def test_graph_matches_to_networkx(sqlite_store: SQLiteStore, make_batches) -> None:
-    from phakhi.graph.store import to_networkx
+    from phakhi.graph.stores.base import to_networkx
 
     for b in make_batches(12):
         sqlite_store.write(b)

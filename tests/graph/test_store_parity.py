@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from phakhi.cli import main
 from phakhi.graph.model import DocumentFacts
-from phakhi.graph.sqlite_store import SQLiteStore
-from phakhi.graph.store import Merge
+from phakhi.graph.stores.sqlite_store import SQLiteStore
+from phakhi.graph.stores.base import Merge
 
 pytestmark = pytest.mark.neo4j
 

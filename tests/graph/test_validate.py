@@ -14,7 +14,7 @@ from phakhi.cli import main
 from phakhi.graph.exports.rdf import class_iri, statement_class
 from phakhi.graph.exports.shacl import build_shapes, validate_graph
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Issue, Node
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 from phakhi.ontology import load_ontology
 
 sys.path.insert(0, str(Path(__file__).parent))  # the shared sample graph lives beside this file

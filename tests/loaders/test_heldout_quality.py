@@ -20,7 +20,7 @@ from typing import Iterator
 import pytest
 
 from phakhi.graph.model import Edge, Node
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 from phakhi.loaders.readers import SUPPORTED_SUFFIXES, read_source
 
 pipeline = pytest.importorskip("phakhi.loaders.pipeline", reason="ingest pipeline not importable yet")

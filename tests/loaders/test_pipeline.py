@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 from phakhi.loaders.pipeline import doc_id_for, ingest
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Node, Provenance
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 from phakhi.loaders.resolve import name_similarity, resolve
 
 

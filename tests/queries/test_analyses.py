@@ -4,7 +4,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from phakhi.graph.store import to_networkx
+from phakhi.graph.stores.base import to_networkx
 from phakhi.queries import analyses
 from phakhi.queries.testing import random_batches
 
@@ -134,7 +134,7 @@ def test_louvain_finds_partitions_as_good_as_networkx(generated: nx.Graph) -> No
 
 
 def test_the_store_projection_gives_the_graph_networkx_gives(tmp_path) -> None:
-    from phakhi.graph.sqlite_store import SQLiteStore
+    from phakhi.graph.stores.sqlite_store import SQLiteStore
 
     with SQLiteStore(tmp_path / "s") as store:
         store.write_many(random_batches(seed=2))

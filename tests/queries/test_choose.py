@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Node, Provenance
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 from phakhi.queries.choose import contains_name
 
 

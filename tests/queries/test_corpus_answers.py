@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 from phakhi.queries.answer import answer, answer_cypher, answer_networkx
 from phakhi.queries.catalog import load_catalog
 from phakhi.queries.names import NameIndex

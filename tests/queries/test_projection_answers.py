@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from phakhi.graph.sqlite_store import SQLiteStore
+from phakhi.graph.stores.sqlite_store import SQLiteStore
 from phakhi.queries.answer import answer, answer_networkx
 from phakhi.queries.names import NameIndex
 from phakhi.queries.projection_names import ProjectionNames

@@ -113,6 +113,12 @@ def test_cypher_is_read_only_from_the_cli(neo4j_env: Any, neo4j_store: Any, samp
     neo = run(neo4j_env.uri, "query", "partners", "-p", "org=พช.", "--format", "json", env=env)
     assert neo.exit_code == 0, neo.stderr
     assert [r["partner"] for r in json.loads(neo.stdout)] == ["ref:ect_office"]
+    # Neo4j holds the resolved graph: no note that merges apply only to the embedded store
+    from phakhi.graph.stores import Merge
+
+    neo4j_store.set_merge(Merge("Person:ไม่มีใคร", "ref:cdd", 1.0, "test"))
+    again = run(neo4j_env.uri, "query", "partners", "-p", "org=พช.", "--format", "json", env=env)
+    assert again.exit_code == 0 and again.stderr == "", again.stderr
 
 
 def test_evidence_of_a_fact_named_by_its_ends(sample_like_store: Any) -> None:

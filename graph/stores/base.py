@@ -14,11 +14,27 @@ Semantics every implementation keeps:
 """
 from __future__ import annotations
 
+import hashlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Issue, Node
+from phakhi.graph.model import DocumentFacts, DocumentInfo, Edge, Issue, Node, stable_json
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def facts_hash(batch: DocumentFacts) -> str:
+    """A digest of everything a batch states (push uses it to skip unchanged documents)."""
+    facts = batch.merged()
+    body = {"document": vars(facts.document), "nodes": sorted((n.to_dict() for n in facts.nodes),
+                                                              key=lambda d: d["id"]),
+            "edges": sorted((e.to_dict() for e in facts.edges), key=lambda d: d["id"]),
+            "issues": [i.to_dict() for i in facts.issues]}
+    return hashlib.sha256(stable_json(body).encode("utf-8")).hexdigest()
 
 if TYPE_CHECKING:  # networkx is imported only where a graph is built (start-up time)
     import networkx as nx
@@ -39,8 +55,18 @@ class Merge:
     decided_by: str = "auto"  # auto | user
 
 
+# What a backend can do beyond the interface; callers ask ``CYPHER in store.capabilities``
+# instead of looking at class names.
+CYPHER = "cypher"  # read-only Cypher (canned questions run their Cypher text; `phakhi cypher`)
+NAME_SEARCH = "name_search"  # full-text search of names (``search_names``)
+DOCUMENT_FACTS = "document_facts"  # gives back each document's claims (``document_facts``): a push source
+BULK_LOAD = "bulk_load"  # loads a whole store's projection into an empty database (``bulk_load``)
+
+
 class Store(ABC):
     """Facts with provenance, per document, and the merged graph they make."""
+
+    capabilities: frozenset[str] = frozenset()
 
     # -- writing ----------------------------------------------------------------------
     @abstractmethod
@@ -123,19 +149,3 @@ def to_networkx(nodes: Iterable[Node], edges: Iterable[Edge]) -> nx.MultiDiGraph
             g.add_edge(e.source, e.target, key=e.id, type=e.type, qualifier=e.qualifier,
                        provenance=[p.to_dict() for p in e.provenance], **e.properties)
     return g
-
-
-def open_store(location: str | None, *, database: str | None = None) -> Store:
-    """Open the store named by ``--store``: a directory (embedded, the default) or a
-    ``neo4j://``, ``neo4j+s://``, ``bolt://`` URI (credentials from NEO4J_USER and
-    NEO4J_PASSWORD, database from NEO4J_DATABASE)."""
-    import os
-
-    location = location or os.environ.get("PHAKHI_STORE") or ".phakhi"
-    if "://" in location:
-        from phakhi.graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore.from_env(location, database=database)
-    from phakhi.graph.sqlite_store import SQLiteStore
-
-    return SQLiteStore(location)

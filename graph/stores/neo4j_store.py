@@ -7,7 +7,7 @@ real entity.
 
 * Every entity is ``(:Entity:<Label> {id, name, aliases, aliases_text, docs, provenance,
   claims, merged_from, <properties>})`` under its resolved id (the stated id mapped through
-  the accepted merges, chains followed: :func:`~phakhi.graph.sqlite_store.resolve_merges`).
+  the accepted merges, chains followed: :func:`~phakhi.graph.stores.merged_view.resolve_merges`).
   ``<Label>`` is the node type, checked against the ontology (labels are never taken from
   input). ``claims`` is a JSON object ``{doc_id: {stated_id: {seq, type, name, aliases,
   properties, provenance}}}`` — what each document says, under the ids as stated — and
@@ -27,14 +27,17 @@ real entity.
   ``(:PhakhiMerge {from_id, to_id, …})`` per entity-resolution decision, and one
   ``(:PhakhiLock {resolved, …})`` node every writer updates first, which serialises
   writers and records the id mapping the graph is written under.
-* ``nodes()`` / ``edges()`` read the claims back and fold them with the embedded store's
-  :func:`~phakhi.graph.sqlite_store.merged_view`, so both stores show the same graph.
+* ``nodes()`` / ``edges()`` read the claims back and fold them with the backend-neutral
+  :func:`~phakhi.graph.stores.merged_view.merged_view`, so both stores show the same graph.
 
 Each document is written in one managed transaction (retried on transient errors):
 after a crash Neo4j holds the document's old facts or its new ones. ``write_many`` puts a
 group of documents (up to ``group_facts`` facts) in one transaction with one lock, one
 read of the touched claims and one UNWIND per label and relationship type, all
-documents of a group old or all new after a crash.
+documents of a group old or all new after a crash. Relationships are always found through
+their two end nodes (the statements at the top of the module). Into a database that holds no
+document, :meth:`Neo4jStore.bulk_load` writes a whole store at once without reading
+anything back (:mod:`phakhi.graph.stores.neo4j_bulk`).
 
 >>> store = Neo4jStore.from_env("bolt://127.0.0.1:7687")  # doctest: +SKIP
 >>> [r["id"] for r in store.search_names("กรมการปกครอง")]  # doctest: +SKIP
@@ -43,7 +46,6 @@ documents of a group old or all new after a crash.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import logging
 import os
@@ -56,9 +58,10 @@ from neo4j import exceptions as neo4j_errors
 
 from phakhi.graph.model import (DocumentFacts, DocumentInfo, Edge, Issue, Node, Provenance,
                                 edge_id, merge_edge_into, stable_json)
-from phakhi.graph.sqlite_store import (MergedView, MergedViewReads, bulk_allocation, merged_view,
-                                        now_iso, resolve_merges)
-from phakhi.graph.store import Merge, Store, StoreError
+from phakhi.graph.stores.base import (BULK_LOAD, CYPHER, NAME_SEARCH, Merge, Store, StoreError,
+                                      facts_hash, now_iso)
+from phakhi.graph.stores.merged_view import (MergedView, MergedViewReads, bulk_allocation,
+                                             merged_view, provenance_dict, resolve_merges)
 from phakhi.ontology import Ontology, OntologyError, load_ontology
 
 ENTITY = "Entity"
@@ -82,14 +85,22 @@ _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 _LUCENE_OPERATORS = re.compile(r"\b(AND|OR|NOT|TO)\b")  # lower case: plain words again
 
 
-def facts_hash(batch: DocumentFacts) -> str:
-    """A digest of everything a batch states (push uses it to skip unchanged documents)."""
-    facts = batch.merged()
-    body = {"document": vars(facts.document), "nodes": sorted((n.to_dict() for n in facts.nodes),
-                                                              key=lambda d: d["id"]),
-            "edges": sorted((e.to_dict() for e in facts.edges), key=lambda d: d["id"]),
-            "issues": [i.to_dict() for i in facts.issues]}
-    return hashlib.sha256(stable_json(body).encode("utf-8")).hexdigest()
+# The hot statements of a write (tests/graph/test_neo4j_plans.py checks their plans): every
+# entity is found by its unique id; every relationship through its two ends, with an index
+# hint so the relationship-id index is never chosen (re-planned after statistics change,
+# that lookup became a scan per row).
+UPSERT_ENTITIES = "UNWIND $rows AS row MERGE (n:{entity} {{id: row.id}}) SET n = row.props SET n:{label}"
+READ_RELATIONSHIPS = ("UNWIND $rows AS row MATCH (a:{entity} {{id: row.s}})-[r:{type}]->"
+                      "(b:{entity} {{id: row.t}}) USING INDEX a:{entity}(id) WHERE r.id = row.id "
+                      "RETURN r.id AS id, r.claims AS claims, a.id AS s, b.id AS t")
+DELETE_RELATIONSHIPS = ("UNWIND $rows AS row MATCH (a:{entity} {{id: row.s}})-[r:{type}]->"
+                        "(b:{entity} {{id: row.t}}) USING INDEX a:{entity}(id) WHERE r.id = row.id "
+                        "DELETE r")
+UPDATE_RELATIONSHIPS = ("UNWIND $rows AS row MATCH (a:{entity} {{id: row.s}})-[r:{type}]->"
+                        "(b:{entity} {{id: row.t}}) USING INDEX a:{entity}(id) WHERE r.id = row.id "
+                        "SET r = row.props")
+CREATE_RELATIONSHIPS = ("UNWIND $rows AS row MATCH (a:{entity} {{id: row.s}}) "
+                        "MATCH (b:{entity} {{id: row.t}}) CREATE (a)-[r:{type}]->(b) SET r = row.props")
 
 
 def _neo4j_value(value: Any) -> Any:
@@ -190,6 +201,32 @@ def _fold_edge(source: str, target: str, rel_type: str,
     return folded
 
 
+def entity_props(entity_id: str, folded: Node, members: dict[str, dict[str, Any]],
+                 loops: dict[str, dict[str, Any]] | None) -> dict[str, Any]:
+    """The properties of one resolved entity: ``folded`` (its claims folded as the merged
+    view folds them), its members' claims (``{stated_id: {doc_id: claim}}``) and the
+    claims of edges a merge made self-loops (``{stated_edge_id: {doc_id: claim}}``)."""
+    claims_by_doc = _by_doc(members)
+    props = {"id": entity_id, "name": folded.name, "aliases": list(folded.aliases),
+             "aliases_text": " | ".join(folded.aliases), "docs": _in_order(claims_by_doc),
+             "provenance": stable_json([provenance_dict(p) for p in folded.provenance]),
+             "claims": stable_json(claims_by_doc), **_flat_properties(folded.properties)}
+    merged_from = sorted(raw for raw in members if raw != entity_id)
+    if merged_from:
+        props["merged_from"] = merged_from
+    if loops:
+        props["loops"] = stable_json(_by_doc(loops))
+    return props
+
+
+def relationship_props(eid: str, folded: Edge, claims_by_doc: dict[str, dict[str, Any]]
+                       ) -> dict[str, Any]:
+    """The properties of one resolved relationship (``claims_by_doc``: its stored claims)."""
+    return {"id": eid, "qualifier": folded.qualifier, "docs": _in_order(claims_by_doc),
+            "provenance": stable_json([provenance_dict(p) for p in folded.provenance]),
+            "claims": stable_json(claims_by_doc), **_flat_properties(folded.properties)}
+
+
 def _old_layout(rec: dict[str, Any]) -> bool:
     """True when the database holds facts written by the store before merges were
     materialised (claims per stated id, ``merged_into`` marks)."""
@@ -222,12 +259,16 @@ def _document_props(facts: DocumentFacts, digest: str, seq: int) -> dict[str, An
 class Neo4jStore(MergedViewReads, Store):
     """Facts per document in a Neo4j 5 database (named explicitly in every session)."""
 
+    capabilities = frozenset({CYPHER, NAME_SEARCH, BULK_LOAD})
+
     def __init__(self, uri: str, user: str, password: str, database: str = "neo4j", *,
                  connection_timeout: float = 10.0, acquisition_timeout: float = 30.0,
-                 max_retry_time: float = 15.0, batch_size: int = 1000,
+                 max_retry_time: float = 15.0, batch_size: int = 1000, bulk_rows: int = 10_000,
                  group_facts: int | None = None, ontology: Ontology | None = None) -> None:
         self.uri = uri
         self.batch_size = max(1, int(batch_size))
+        # rows per statement on the bulk path (PHAKHI_NEO4J_BULK_ROWS overrides: tests)
+        self.bulk_rows = max(1, int(os.environ.get("PHAKHI_NEO4J_BULK_ROWS") or bulk_rows))
         # write_many puts documents into one transaction until they hold this many facts;
         # by default 20 statements' worth of rows (20,000 facts at the default batch size)
         self.group_facts = max(1, int(group_facts or 20 * self.batch_size))
@@ -445,6 +486,18 @@ class Neo4jStore(MergedViewReads, Store):
                "SET l.next_seq = CASE WHEN coalesce(l.next_seq, 0) > $seq THEN l.next_seq "
                "ELSE $seq END", seq=top).consume()
 
+    def bulk_load(self, source: Store, progress: Any = None) -> int:
+        """Load every document of ``source`` (the embedded store) into this database, which
+        holds no documents, by the bulk path (:mod:`phakhi.graph.stores.neo4j_bulk`)."""
+        from phakhi.graph.stores.neo4j_bulk import bulk_load
+
+        try:
+            return bulk_load(self, source, rows=self.bulk_rows, progress=progress)
+        except OntologyError as exc:
+            raise StoreError(f"{source!r}: {exc}") from None
+        finally:
+            self._view = None
+
     def remove_document(self, doc_id: str) -> bool:
         return bool(self._run_write(self._remove_tx, doc_id))
 
@@ -590,19 +643,24 @@ class Neo4jStore(MergedViewReads, Store):
 
         # -- relationships: everything that may hold a claim whose resolved ends change --
         loaded_rels: dict[str, dict[str, Any]] = {}
+        rel_ends: dict[str, tuple[str, str]] = {}  # stored relationship id -> (source, target)
         looked_up: set[str] = set()  # relationship ids read (found or not)
 
-        def load_rels(ids: set[str]) -> None:
-            by_type: dict[str, list[str]] = {}
-            for eid in ids - looked_up:
+        def load_rels(ids: dict[str, tuple[str, str]]) -> None:
+            """Read relationships by id through their end nodes (two unique-index seeks and
+            an expand; never the relationship index, which the planner may turn into a
+            scan per row)."""
+            by_type: dict[str, list[dict[str, str]]] = {}
+            for eid in sorted(ids.keys() - looked_up):
                 looked_up.add(eid)
                 if _rel_type_of(eid) in self.ontology.relationship_types:
-                    by_type.setdefault(_rel_type_of(eid), []).append(eid)
-            for rel_type, eids in by_type.items():
+                    s, t = ids[eid]
+                    by_type.setdefault(_rel_type_of(eid), []).append({"id": eid, "s": s, "t": t})
+            for rel_type, rows in by_type.items():
                 rel_type = self.ontology.check_rel_type(rel_type)
-                for r in tx.run(f"UNWIND $ids AS id MATCH (a)-[r:{rel_type} {{id: id}}]->(b) "
-                                "RETURN r.id AS id, r.claims AS claims", ids=sorted(eids)):
+                for r in tx.run(READ_RELATIONSHIPS.format(entity=ENTITY, type=rel_type), rows=rows):
                     loaded_rels[r["id"]] = json.loads(r["claims"] or "{}")
+                    rel_ends[r["id"]] = (r["s"], r["t"])
 
         def resolve_edge(raw_eid: str, claim: dict[str, Any], at: Any) -> tuple[str, str, str] | None:
             src, dst = at(claim["source"]), at(claim["target"])
@@ -612,23 +670,25 @@ class Neo4jStore(MergedViewReads, Store):
                 return None  # a self-loop only the merge made: kept on the entity as a loop
             return edge_id(src, _rel_type_of(raw_eid), dst, claim.get("qualifier") or ""), src, dst
 
-        to_read: set[str] = set()
+        to_read: dict[str, tuple[str, str]] = {}
         for eid, (s, t, q) in old_ends.items():
             hit = resolve_edge(eid, {"source": s, "target": t, "qualifier": q}, old_at)
             if hit is not None:
-                to_read.add(hit[0])
+                to_read[hit[0]] = hit[1:]
         for eid, claim in ((e, c) for ch in changes for e, c in ch.new_edges.items()):
             for at in (old_at, new_at):
                 hit = resolve_edge(eid, claim, at)
                 if hit is not None:
-                    to_read.add(hit[0])
+                    to_read[hit[0]] = hit[1:]
         load_rels(to_read)
         holders = sorted({old_at(x) for x in moved})
         if holders:
             for r in tx.run(f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}})-[r]-() "
-                            "RETURN DISTINCT r.id AS id, r.claims AS claims", ids=holders):
+                            "RETURN DISTINCT r.id AS id, r.claims AS claims, "
+                            "startNode(r).id AS s, endNode(r).id AS t", ids=holders):
                 if r["id"] is not None and r["claims"] is not None:
                     loaded_rels[r["id"]] = json.loads(r["claims"])
+                    rel_ends[r["id"]] = (r["s"], r["t"])
 
         def raw_edge_claims() -> dict[str, dict[str, Any]]:
             raw: dict[str, dict[str, Any]] = {}
@@ -662,7 +722,8 @@ class Neo4jStore(MergedViewReads, Store):
             return rels, loops
 
         rels, loops = group_edges(raw_edge_claims())
-        missing = set(rels) - looked_up - set(loaded_rels)
+        missing = {eid: (rels[eid]["source"], rels[eid]["target"])
+                   for eid in set(rels) - looked_up - set(loaded_rels)}
         if missing:  # a relationship others state that a moved claim now folds into
             load_rels(missing)
             load_nodes({h for h in loops})
@@ -692,30 +753,26 @@ class Neo4jStore(MergedViewReads, Store):
             folded = _fold_node(h, members)
             label = self.ontology.check_label(folded.type)
             stale += [{"id": h, "label": lab} for lab in old_labels if lab != label]
-            claims_by_doc = _by_doc(members)
-            props = {"id": h, "name": folded.name, "aliases": list(folded.aliases),
-                     "aliases_text": " | ".join(folded.aliases), "docs": _in_order(claims_by_doc),
-                     "provenance": stable_json([p.to_dict() for p in folded.provenance]),
-                     "claims": stable_json(claims_by_doc), **_flat_properties(folded.properties)}
-            merged_from = sorted(raw for raw in members if raw != h)
-            if merged_from:
-                props["merged_from"] = merged_from
-            if loops.get(h):
-                props["loops"] = stable_json(_by_doc(loops[h]))
-            node_rows.append({"id": h, "props": props, "label": label})
+            node_rows.append({"id": h, "props": entity_props(h, folded, members, loops.get(h)),
+                              "label": label})
 
         unwind = self._unwind
-        unwind(tx, f"UNWIND $rows AS row MERGE (n:{ENTITY} {{id: row.id}}) "
-                   "SET n = row.props SET n:$(row.label)", node_rows)
+        by_label: dict[str, list[dict[str, Any]]] = {}
+        for row in node_rows:
+            by_label.setdefault(row["label"], []).append(row)
+        for label, rows in by_label.items():
+            unwind(tx, UPSERT_ENTITIES.format(entity=ENTITY, label=label), rows)
         unwind(tx, f"UNWIND $rows AS row MATCH (n:{ENTITY} {{id: row.id}}) REMOVE n:$(row.label)",
                [{"id": r["id"], "label": self.ontology.check_label(r["label"])} for r in stale])
         unwind(tx, f"UNWIND $rows AS id MATCH (n:{ENTITY} {{id: id}}) SET n = {{id: id}}", bare)
 
-        deletes: dict[str, list[str]] = {}
+        deletes: dict[str, list[dict[str, str]]] = {}
         for eid in loaded_rels:
             if eid not in rels:
-                deletes.setdefault(_rel_type_of(eid), []).append(eid)
-        upserts: dict[str, list[dict[str, Any]]] = {}
+                s, t = rel_ends[eid]
+                deletes.setdefault(_rel_type_of(eid), []).append({"id": eid, "s": s, "t": t})
+        updates: dict[str, list[dict[str, Any]]] = {}  # relationships there: found via their ends
+        creates: dict[str, list[dict[str, Any]]] = {}  # relationships not there (read above)
         touched: set[str] = set(dirty) | set(holders)
         for eid, rel in rels.items():
             members = rel["members"]
@@ -723,25 +780,25 @@ class Neo4jStore(MergedViewReads, Store):
             if eid in loaded_rels and loaded_rels[eid] == claims_by_doc:
                 continue  # nothing changed on it
             folded_edge = _fold_edge(rel["source"], rel["target"], _rel_type_of(eid), members)
-            props = {"id": eid, "qualifier": folded_edge.qualifier,
-                     "docs": _in_order(claims_by_doc),
-                     "provenance": stable_json([p.to_dict() for p in folded_edge.provenance]),
-                     "claims": stable_json(claims_by_doc),
-                     **_flat_properties(folded_edge.properties)}
-            upserts.setdefault(_rel_type_of(eid), []).append(
-                {"source": rel["source"], "target": rel["target"], "id": eid, "props": props})
+            props = relationship_props(eid, folded_edge, claims_by_doc)
+            # whether it is there was read in this transaction, so a retried transaction
+            # decides again: CREATE stays idempotent under the driver's retries
+            (updates if eid in loaded_rels else creates).setdefault(_rel_type_of(eid), []).append(
+                {"s": rel["source"], "t": rel["target"], "id": eid, "props": props})
             touched.update((rel["source"], rel["target"]))
-        for rel_type, eids in deletes.items():  # typed MATCH: uses the relationship index
-            rel_type = self.ontology.check_rel_type(rel_type)
-            unwind(tx, f"UNWIND $rows AS id MATCH (a)-[r:{rel_type} {{id: id}}]->(b) "
-                       "DELETE r", eids)
-        for rel_type, rows in upserts.items():
-            # the type is written into the text here: a dynamic $(type) in MERGE makes the
-            # planner scan every relationship instead of expanding between the two ends
-            rel_type = self.ontology.check_rel_type(rel_type)
-            unwind(tx, f"UNWIND $rows AS row MERGE (a:{ENTITY} {{id: row.source}}) "
-                       f"MERGE (b:{ENTITY} {{id: row.target}}) "
-                       f"MERGE (a)-[r:{rel_type} {{id: row.id}}]->(b) SET r = row.props", rows)
+        # the type is written into the text: a dynamic $(type) makes the planner scan every
+        # relationship instead of expanding between the two ends
+        for rel_type, rows in deletes.items():
+            unwind(tx, DELETE_RELATIONSHIPS.format(
+                entity=ENTITY, type=self.ontology.check_rel_type(rel_type)), rows)
+        for rel_type, rows in updates.items():
+            unwind(tx, UPDATE_RELATIONSHIPS.format(
+                entity=ENTITY, type=self.ontology.check_rel_type(rel_type)), rows)
+        new_ends = sorted({x for rows in creates.values() for r in rows for x in (r["s"], r["t"])})
+        unwind(tx, f"UNWIND $rows AS id MERGE (:{ENTITY} {{id: id}})", new_ends)
+        for rel_type, rows in creates.items():
+            unwind(tx, CREATE_RELATIONSHIPS.format(
+                entity=ENTITY, type=self.ontology.check_rel_type(rel_type)), rows)
         touched |= edge_end_ids | set(loaded)
         touched |= {old_at(x) for x in touched} | {new_at(x) for x in touched}
         # ends nothing states any more and nothing links to
