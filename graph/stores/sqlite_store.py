@@ -116,6 +116,9 @@ class SQLiteStore(MergedViewReads, Store):
 
     def __init__(self, directory: str | os.PathLike[str]) -> None:
         self.directory = Path(directory)
+        self._view: MergedView | None = None
+        self._view_version: int | None = None
+        self._checked = False  # checked for damage before the first write
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self.path = self.directory / DB_FILE
@@ -141,9 +144,6 @@ class SQLiteStore(MergedViewReads, Store):
         except OSError as exc:
             raise StoreError(f"{self.directory}: cannot open the embedded store: "
                              f"{exc.strerror or exc}") from None
-        self._view: MergedView | None = None
-        self._view_version: int | None = None
-        self._checked = False  # checked for damage before the first write
 
     def __repr__(self) -> str:
         return f"SQLiteStore({str(self.directory)!r})"
