@@ -234,10 +234,15 @@ def ask(store: Any, query_id: str, given: dict[str, Any]) -> Answer:
 def _describer(g: Any) -> Callable[[list[str]], list[Candidate]]:
     """Candidates with name, type and degree on the partnership layer (the ranking degree)."""
     def describe(ids: list[str]) -> list[Candidate]:
-        from phakhi.queries.layers import layer_graph
-        from phakhi.queries.analyses import simple_undirected
+        import networkx as nx
 
-        und = simple_undirected(layer_graph(g))
+        from phakhi.queries.layers import layer_graph
+
+        # the ranking degree: neighbours on the partnership layer, direction and repeats aside
+        und = nx.Graph()
+        part = layer_graph(g)
+        und.add_nodes_from(part.nodes)
+        und.add_edges_from((u, v) for u, v in part.edges() if u != v)
         out = []
         for node in ids:
             attrs = g.nodes[node] if node in g else {}
