@@ -18,7 +18,8 @@ from typing import Any
 
 from phakhi.graph.model import canonical_text, node_id
 from phakhi.loaders.mentions import Mention, lookup_name
-from phakhi.loaders.relations import _LIST_GAP, _SUPPORT, _SUPPORT_TO, listed_after, relations_in_text, supports_in_text
+from phakhi.loaders.relations import (BODY_TYPES, _LIST_GAP, _SUPPORT, _SUPPORT_TO, listed_after,
+                                      relations_in_text, supports_in_text)
 
 _MOU_OPENING = re.compile(r"(?:บันทึกข้อตกลง|บันทึกความเข้าใจ|บันทึกความร่วมมือ)[^\n]{0,40}?(?:ฉบับนี้)?\s*(?:จัดทำขึ้น|ทำขึ้น)\s*(?:(?:เมื่อ|ณ)[^\n]{0,200}?)?ระหว่าง")
 # a title block that names the parties: 'บันทึกข้อตกลง…' / 'ระหว่าง' / 'A' / 'กับ' / 'B' / 'ว่าด้วย…'
@@ -772,8 +773,7 @@ _SIGNING = re.compile(r"ลงนาม(?:ใน)?(?:บันทึก|ข้�
 # 'A ลงนามบันทึกข้อตกลงความร่วมมือ (MOU) กับ B', 'A ร่วมลงนาม MOU ร่วมกับ B และ C'
 _NEWS_WITH = re.compile(r"ลงนาม(?:ใน)?(?:บันทึก(?:ข้อตกลง|ความเข้าใจ|ความร่วมมือ)|MOU|ข้อตกลง)[^\n]{0,80}?(?:ร่วมกับ|กับ)\s*")
 _SIGNER_GAP = re.compile(r"[ \t]*(?:ได้|จะ)?[ \t]*(?:ร่วม(?:กัน)?|ร่วมพิธี|ร่วมกันจัดพิธี)?[ \t]*")
-_BODY_TYPES = ("Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment",
-               "Organization")
+_BODY_TYPES = BODY_TYPES
 
 
 def _is_body(x: Mention) -> bool:

@@ -50,8 +50,10 @@ _SOME_BODIES = re.compile(r"(?:หลาย|ต่าง\s?ๆ\s?)?(?:หน่�
 _PASSIVE_SUPPORT = re.compile(r"ได้รับ(?:การ)?(?:สนับสนุน|ส่งเสริม)[^\n]{0,40}?จาก\s*")
 _EVENT_HERE = re.compile(r"(?:การ(?:ฝึก)?อบรม|การประชุม|การสัมมนา|โครงการ|กิจกรรม|การแข่งขัน|งาน)[^\s]{0,12}?(?:ครั้งนี้|ดังกล่าว)")
 _SUBJECT_GAP = re.compile(r"[ \t]*(?:จะ|ได้|ยัง|ก็|พร้อม)?[ \t]*(?:ให้การ|ร่วม)?[ \t]*$")
-_SUPPORTERS = ("Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment",
-               "Organization")
+# the bodies that act in prose (support, sign, take part): every organisation type but networks
+BODY_TYPES = ("Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment",
+              "Organization")
+_SUPPORTERS = BODY_TYPES
 # 'กรมฯ จะสนับสนุน…': the short form stands for the body of that kind the text named last
 _SHORT_REF = re.compile(r"(กรม|กระทรวง|สำนักงาน|จังหวัด)ฯ[ \t]*(?:จะ|ได้|ยัง|ก็)?[ \t]*(?:ให้การ|ร่วม)?[ \t]*$")
 
