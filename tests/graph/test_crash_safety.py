@@ -153,7 +153,9 @@ def test_sigkill_during_phakhi_ingest_then_ingest_completes(tmp_path: Path) -> N
             assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
             return {d.path for d in docs}
 
-    assert 2 <= len(whole_documents()) < 2 * len(files)
+    # documents are committed in groups: on a quiet machine every one may be stored before the
+    # kill lands (then resolution was cut off); either way only whole documents are there
+    assert 2 <= len(whole_documents()) <= 2 * len(files)
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     assert len(whole_documents()) == 2 * len(files)
