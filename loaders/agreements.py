@@ -773,11 +773,10 @@ _SIGNING = re.compile(r"ลงนาม(?:ใน)?(?:บันทึก|ข้�
 # 'A ลงนามบันทึกข้อตกลงความร่วมมือ (MOU) กับ B', 'A ร่วมลงนาม MOU ร่วมกับ B และ C'
 _NEWS_WITH = re.compile(r"ลงนาม(?:ใน)?(?:บันทึก(?:ข้อตกลง|ความเข้าใจ|ความร่วมมือ)|MOU|ข้อตกลง)[^\n]{0,80}?(?:ร่วมกับ|กับ)\s*")
 _SIGNER_GAP = re.compile(r"[ \t]*(?:ได้|จะ)?[ \t]*(?:ร่วม(?:กัน)?|ร่วมพิธี|ร่วมกันจัดพิธี)?[ \t]*")
-_BODY_TYPES = BODY_TYPES
 
 
 def _is_body(x: Mention) -> bool:
-    return x.type in _BODY_TYPES
+    return x.type in BODY_TYPES
 
 
 _SIGNED_TITLE = re.compile(r"(?:ลงนาม|จัดทำ)(?:ใน|ร่วมกัน)?\s*$")
@@ -871,7 +870,7 @@ def extract_news_mou(fb: Any, text: str, start: int, end: int, mentions: list[Me
                 if not _LIST_GAP.fullmatch(text, x.end, firsts[0].start) or x.end == firsts[0].start:
                     break
                 firsts.insert(0, x)
-        parties += firsts + [y] + listed_after(text, y, [x for x in mentions if _is_body(x)], _BODY_TYPES)
+        parties += firsts + [y] + listed_after(text, y, [x for x in mentions if _is_body(x)], BODY_TYPES)
     # the signing is only reported when at least two parties are known
     seen = set()
     for p in parties:

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
+from phakhi.ontology import read_yaml
 
 #: the default file; ``PHAKHI_LEXICON`` names another (a test, or a site's own additions)
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "ontology" / "lexicon.yaml"
@@ -22,8 +22,7 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "ontology" / "lexicon.ya
 
 @functools.lru_cache(maxsize=2)
 def _load(path: str) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_yaml(Path(path).read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError(f"{path}: the lexicon must be a mapping of list names to lists")
     return data

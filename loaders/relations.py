@@ -53,7 +53,6 @@ _SUBJECT_GAP = re.compile(r"[ \t]*(?:จะ|ได้|ยัง|ก็|พร้
 # the bodies that act in prose (support, sign, take part): every organisation type but networks
 BODY_TYPES = ("Ministry", "Department", "Office", "IndependentAgency", "ProvincialOffice", "LocalGovernment",
               "Organization")
-_SUPPORTERS = BODY_TYPES
 # 'กรมฯ จะสนับสนุน…': the short form stands for the body of that kind the text named last
 _SHORT_REF = re.compile(r"(กรม|กระทรวง|สำนักงาน|จังหวัด)ฯ[ \t]*(?:จะ|ได้|ยัง|ก็)?[ \t]*(?:ให้การ|ร่วม)?[ \t]*$")
 
@@ -78,11 +77,11 @@ def supports_in_text(fb: Any, text: str, start: int, end: int, mentions: list[Me
             continue
         line_start = max(start, text.rfind("\n", 0, m.start()) + 1)
         subj = next((x for x in reversed(found.within(line_start, m.start()))
-                     if x.type in _SUPPORTERS and _SUBJECT_GAP.fullmatch(text, x.end, m.start())), None)
+                     if x.type in BODY_TYPES and _SUBJECT_GAP.fullmatch(text, x.end, m.start())), None)
         if subj is None:
             short = _SHORT_REF.search(text, max(line_start, m.start() - 30), m.start())
             if short:
-                subj = next((x for x in reversed(mentions) if x.end <= short.start() and x.type in _SUPPORTERS
+                subj = next((x for x in reversed(mentions) if x.end <= short.start() and x.type in BODY_TYPES
                              and x.name.startswith(short.group(1))), None)
         if subj is None or subj.id == nxt.id:
             continue
@@ -96,13 +95,13 @@ def supports_in_text(fb: Any, text: str, start: int, end: int, mentions: list[Me
         some = _SOME_BODIES.match(text, at)  # 'จากหลายหน่วยงาน อาทิ A B และ C'
         if some:
             at = some.end()
-        giver = next((x for x in found.starting_in(at, at + 3) if x.type in _SUPPORTERS + ("Center",)), None)
+        giver = next((x for x in found.starting_in(at, at + 3) if x.type in BODY_TYPES + ("Center",)), None)
         got = next((x for x in reversed(found.ending_by(m.start())) if x.type in targets
                     and re.fullmatch(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:ซึ่ง|ที่|จะ|ยัง|ก็)?[ \t]*",
                                      text[x.end:m.start()])), None)
         if giver is None:
             continue
-        givers = [giver] + listed_after(text, giver, inner, _SUPPORTERS + ("Center",))
+        givers = [giver] + listed_after(text, giver, inner, BODY_TYPES + ("Center",))
         if got is not None:
             # the organiser of the item's one event gets support for that event
             hosted = [e for e in events if any(x.type == "ORGANIZES" and x.source == got.id and x.target == e.id

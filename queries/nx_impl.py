@@ -564,23 +564,16 @@ def first_shortest_path(neighbours: Callable[[list[str]], dict[str, set[str]]], 
     on_path = {m for m in meet if dist[0][m] + dist[1][m] == length}
     # next steps towards b: a-side children of each node, then the b-side parents
     ahead: dict[str, set[str]] = {}
-    stack = list(on_path)
-    seen = set(on_path)
-    while stack:  # a side: from the meeting nodes back to a
-        m = stack.pop()
-        for p in parents[0].get(m, []):
-            ahead.setdefault(p, set()).add(m)
-            if p not in seen:
-                seen.add(p)
-                stack.append(p)
-    stack, seen = list(on_path), set(on_path)
-    while stack:  # b side: from the meeting nodes on to b
-        m = stack.pop()
-        for p in parents[1].get(m, []):
-            ahead.setdefault(m, set()).add(p)
-            if p not in seen:
-                seen.add(p)
-                stack.append(p)
+    for side in (0, 1):  # a side: from the meeting nodes back to a; b side: on to b
+        stack, seen = list(on_path), set(on_path)
+        while stack:
+            m = stack.pop()
+            for p in parents[side].get(m, []):
+                before, after = (p, m) if side == 0 else (m, p)
+                ahead.setdefault(before, set()).add(after)
+                if p not in seen:
+                    seen.add(p)
+                    stack.append(p)
     walk = [a]
     while walk[-1] != b:
         walk.append(min(ahead[walk[-1]]))
