@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from rdflib import Graph
 
 from phakhi.graph.exports import export_graph
+from phakhi.graph.exports.common import spreadsheet_safe
 from phakhi.graph.exports.rdf import read_rdf_graph
 from phakhi.graph.model import Edge, Node
 
@@ -62,7 +63,9 @@ def test_names_round_trip_in_csv(tmp_path_factory, a, b):
     out = tmp_path_factory.mktemp("csv")
     files = export_graph(graph(a, b), "csv", str(out))["files"]
     with open(files[0], encoding="utf-8-sig", newline="") as fh:
-        assert {r["name"] for r in csv.DictReader(fh)} == {a, b}
+        # names come back as written, except that one starting like a formula keeps the
+        # apostrophe that stops a spreadsheet running it (F21)
+        assert {r["name"] for r in csv.DictReader(fh)} == {spreadsheet_safe(a), spreadsheet_safe(b)}
 
 
 def test_xml_formats_replace_characters_xml_cannot_hold():
