@@ -18,6 +18,8 @@ from phakhi.loaders.mentions import Mention, MentionIndex
 # the phrase after the verb names the event; it runs over spaces only through parts that
 # belong to a name: '(อสม.)', 'ด้าน…', 'เรื่อง…', 'รุ่นที่ 1/2567', 'ครั้งที่ ๓/๒๕๖๗', 'ประจำปี ๒๕๖๗', a quoted title
 _NAME_PART = (r"(?:\s*[“\"][^”\"\n]{2,120}[”\"]"
+              # an abbreviation, then the second of two things named: '…เกษตร (ศพก.) และแปลงใหญ่'
+              r"|\s?\([^()\n]{1,40}\)\s?และ[^\s“\"()]+"
               r"|\s?\([^()\n]{1,40}\)"
               r"|\s(?:ภายใต้)?(?:ใน)?(?:หัวข้อ|แนวคิด|เรื่อง)\s*[“\"][^”\"\n]{2,120}[”\"]"
               r"|\s(?:ด้าน|หัวข้อ|หลักสูตร)[^\s“\"]+"
@@ -37,6 +39,7 @@ _VENUE_START = re.compile(r"(?:\sณ\s|\sณ(?=[ก-ฮ])|\sที่(?=(?:ต�
 _VENUE_HEAD = re.compile(r"^(?:ห้อง|ศาลากลาง|ลาน|ศาลาว่าการ|ที่ว่าการอำเภอ|ตึก|อาคาร|โรงแรม|ทำเนียบ|หอประชุม|ศูนย์ประชุม"
                          r"|ศูนย์ราชการ|สโมสร|หอ|มหาวิทยาลัย|วิทยาลัย|โรงเรียน)")
 _ADDRESS = re.compile(r"^(?:ชั้น|ถนน|ถ\.|เขต|แขวง|อำเภอ|อ\.|ตำบล|ต\.|เลขที่|ซอย)")
+_GLUED_ADDRESS = re.compile(r"(?:ตำบล|อำเภอ|แขวง|เขต)(?=[ก-ฮ])")
 _PRESIDE = re.compile(fragments("cues.presides"))
 _SPEAK = re.compile(r"กล่าว(?:ว่า|เปิด|รายงาน|ต้อนรับ|ในนาม|เพิ่มเติม)?")
 _ATTEND = re.compile(fragments("cues.attends"))
@@ -79,11 +82,16 @@ def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[
     m = _best_name(found_names, text.find("\n", start, end))
     cer = _CEREMONY.search(text, start, end)
     if m and (cer is None or found_names[0].start() < cer.start()):
-        name = canonical_text(fb.clean[m.start(1):m.end(1)])
+        name_end = m.end(1)
+        if m.group(0).startswith("จัด") and text.endswith("ขึ้น", m.start(1), name_end):
+            name_end -= len("ขึ้น")  # 'จัด X ขึ้น': the particle closes the verb, not the name
+        m_span = (m.start(1), name_end)
+        name = canonical_text(fb.clean[m_span[0]:m_span[1]])
         kind = next((k for k in ("เสวนา", "สัมมนา", "ประชุม", "อบรม", "พิธี", "กิจกรรม", "งาน") if k in name), "event")
-        found = _add_event(fb, name, kind, (m.start(1), m.end(1)), text, start, end, date)
+        found = _add_event(fb, name, kind, m_span, text, start, end, date)
         # 'การประชุม X' and 'ประชุม X' name the same meeting
         fb.nodes[found[0]].add_alias(name[3:] if name.startswith("การ") else "การ" + name)
+        _headline_alias(fb, text, start, end, found[0], name)
         return found
     if cer:
         # the ceremony is named after the agreement it signs
@@ -99,6 +107,26 @@ def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[
         fb.nodes[found[0]].add_alias(written, other)
         return found
     return None
+
+
+_SESSION = re.compile(r"ครั้งที่\s*[0-9๐-๙]{1,3}\s*/\s*[0-9๐-๙]{2,4}")
+_HEADLINE_MEETING = re.compile(r"(?:การ)?ประชุม[^\n]{4,150}?ครั้งที่\s*[0-9๐-๙]{1,3}\s*/\s*[0-9๐-๙]{2,4}")
+
+
+def _headline_alias(fb: Any, text: str, start: int, end: int, eid: str, name: str) -> None:
+    """A headline names the meeting short ('ประชุมคณะกรรมการเครือข่าย ศพก. … ครั้งที่ 1/2561'), the
+    body in full: the same session number makes the headline's phrase another name of it."""
+    session = _SESSION.search(name)
+    line_end = text.find("\n", start, end)
+    first = text.find("\n", line_end + 1, end) if line_end >= 0 and not text[start:line_end].strip() else line_end
+    if session is None or first < 0:
+        return
+    head = _HEADLINE_MEETING.search(text, start, first)
+    if head is None or _squash(_SESSION.search(head.group(0)).group(0)) != _squash(session.group(0)):
+        return
+    short = canonical_text(fb.clean[head.start():head.end()])
+    if short != name:
+        fb.nodes[eid].add_alias(short, short[3:] if short.startswith("การ") else "การ" + short)
 
 
 _BARE_REST = re.compile(r"^(?:ตาม|ดังกล่าว|ครั้งนี้|นี้|ประกอบด้วย|ได้|ให้|ที่|และ|ของ|เพื่อ|ใน|กับ|ร่วมกับ|โดย|จำนวน|ผ่าน)")
@@ -387,12 +415,19 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
         if pm is not None:
             province = pm
             break
-        if _VENUE_HEAD.match(tok):
+        headless = not parts and not address and not any(x.start == a and x.is_org for x in mentions)
+        if _VENUE_HEAD.match(tok) or headless:
+            # 'ณ ไร่ศรีวรรณ ตำบล…', 'ณ บริเวณสนามหน้าศาลากลาง…': whatever 'ณ' opens is the place
+            glued = _GLUED_ADDRESS.search(tok, 3)
+            if glued:  # 'ไร่ศรีวรรณตำบลนายม': the address starts inside the token
+                b = a + glued.start()
+                address.append(tok[glued.start():])
+                in_address = True
             parts.append([(a, b)])
-            in_address = False
+            in_address = bool(glued)
             k = tok.find("จังหวัด", 3)
             if k > 0:  # 'ศาลากลางจังหวัดตาก': the venue names its province, and ends there
-                pm = _province_token(fb, tok[k + 7:], a + k + 7, b)
+                pm = _province_token(fb, tok[k + 7:], a + k + 7, a + len(tok))
                 if pm is not None:
                     province = pm
                     break
@@ -470,7 +505,9 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
                          r"|(?:ได้)?เปิด(?:การ)?(?:ฝึกอบรม|อบรม|ประชุม|สัมมนา|โครงการ)", text[start:end]):
         s = start + m.start()
         line_start = max(start, text.rfind("\n", 0, s) + 1)
-        before = [x for x in mentions if line_start <= x.start and x.end <= s and x.is_org]
+        # a class of bodies ('อบต.', 'เทศบาล') organises nothing itself: its members named do
+        before = [x for x in mentions if line_start <= x.start and x.end <= s and x.is_org
+                  and not _is_class(fb, x)]
         if not before:
             continue
         if "เปิด" in m.group(0):
@@ -486,25 +523,26 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
             before = [x for x in before if x.start >= clause]
             if not before:
                 continue
-        # the bodies right before the verb, joined by 'ร่วมกับ' / 'โดย' ('A ร่วมกับ B จัด…', 'A โดย B ได้จัด…');
-        # a body named earlier in the line (a chair's department) is not an organiser
+        # the bodies right before the verb, joined by 'ร่วมกับ' / 'โดย' / 'และ' ('A ร่วมกับ B และ C จัด…',
+        # 'A โดย B ได้จัด…'); a body named earlier in the line (a chair's department) is not an organiser
         chain = [before[-1]]
         for x in reversed(before[:-1]):
-            if x.id == chain[0].id or re.fullmatch(r"\s*(?:\([^()\n]*\))?\s*(?:ร่วมกับ|โดย)\s*", text[x.end:chain[0].start]):
+            if x.id == chain[0].id or _CHAIN_JOINER.fullmatch(text[x.end:chain[0].start]):
                 chain.insert(0, x)
             else:
                 break
-        before = chain
-        first = before[0]
+        first = chain[0]
         fb.edge(fb.mention(first), "ORGANIZES", eid, (first.start, s), role="เจ้าภาพ" if "เจ้าภาพ" in m.group(0) else None)
-        if len(before) > 1 and re.match(r"\s*ร่วมกับ\s*$", text[first.end:before[1].start]):
-            fb.edge(fb.mention(before[1]), "ORGANIZES", eid, (before[1].start, s), role="co-organiser")
-            fb.edge(first.id, "COOPERATES_WITH", before[1].id, (first.start, before[1].end), basis="co-organisers")
-        via = re.search(r"โดย\s*$", text[first.end:before[-1].start])
-        if len(before) > 1 and via:
-            unit = before[-1]
-            fb.edge(fb.mention(unit), "ORGANIZES", eid, (unit.start, s), role="organising unit")
-            fb.edge(fb.mention(unit), "PART_OF", first.id, (first.start, unit.end), relation="sub_organization")
+        for prev, x in zip(chain, chain[1:]):
+            if x.id == first.id:
+                continue
+            if re.search(r"โดย\s*$", text[prev.end:x.start]):
+                fb.edge(fb.mention(x), "ORGANIZES", eid, (x.start, s), role="organising unit")
+                fb.edge(fb.mention(x), "PART_OF", prev.id, (prev.start, x.end), relation="sub_organization")
+                continue
+            fb.edge(fb.mention(x), "ORGANIZES", eid, (x.start, s), role="co-organiser")
+            if "ร่วมกับ" in text[first.end:x.start]:
+                fb.edge(first.id, "COOPERATES_WITH", x.id, (first.start, x.end), basis="co-organisers")
         if "เจ้าภาพ" in m.group(0):
             co = re.compile(r"ร่วมกับ").search(text, m.end() + start, min(end, m.end() + start + 200))
             if co:
@@ -513,7 +551,14 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
                     fb.edge(fb.mention(other), "ORGANIZES", eid, (other.start, other.end), role="co-host")
 
 
+def _is_class(fb: Any, m: Mention) -> bool:
+    """A generic class of the gazetteer written bare ('องค์การบริหารส่วนตำบล'), not one body."""
+    entry = fb.gazetteer.entries.get(m.key) if fb.gazetteer is not None and m.key else None
+    return entry is not None and bool(entry.extra.get("generic"))
+
+
 _WITH = re.compile(r"ร่วมกับ")
+_CHAIN_JOINER = re.compile(r"\s*(?:\([^()\n]*\))?\s*(?:ร่วมกับ|โดย|และ|,)\s*")
 _ORGANISED = re.compile(r"จัด|เป็นเจ้าภาพ")
 _CLAUSE_START = re.compile(r"\n|ทั้งนี้|พร้อมทั้ง|นอกจากนี้|และให้|ซึ่ง|โดย")
 _POST_BEFORE = re.compile(r"(?:รัฐมนตรี(?:ช่วย)?ว่าการ|อธิบดี|ผู้อำนวยการ|ปลัด|นายก|เลขาธิการ|ผู้ว่าราชการ|หัวหน้า|ประธาน"

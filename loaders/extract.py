@@ -19,6 +19,7 @@ from phakhi.graph.model import DocumentFacts, DocumentInfo, canonical_text, node
 from phakhi.loaders.builder import FactBuilder, _Spans, add_people, add_person
 from phakhi.loaders.mentions import Mention, find_mentions, _load_gazetteer
 from phakhi.loaders.relations import relations_in_text
+from phakhi.loaders.rosters import committee_rosters
 
 __all__ = ["FactBuilder", "add_people", "add_person", "extract_document", "relations_in_text", "split_oversize"]
 
@@ -234,6 +235,7 @@ def _extract_item(fb: FactBuilder, text: str, seg: Any, mentions: list[Mention],
         return doc_date or stated, (title or seg.title) if genre.titles_document else title, kind or genre.kind
     people = add_people(fb, text, seg.start, seg.end, seg_mentions, date, table_spans)
     events.extract_news(fb, text, seg.start, seg.end, seg_mentions, people, date)
+    committee_rosters(fb, text, seg.start, seg.end, seg_mentions, people)
     press_release(fb, text, seg.start, seg.end, seg_mentions, date)
     relations_in_text(fb, text, seg.start, seg.end, seg_mentions)
     return doc_date or date, title or seg.title, kind or (hint if hint != "unknown" else "news")

@@ -303,7 +303,8 @@ _HEAD_TYPE = dict(_HEADS)
 _NUMBERED_HEADS = set(words("numbered_heads"))
 _COMMITTEE_STOPS = re.compile(fragments("committee_name_stops"))
 # what a committee's name goes on with after a space: its region, level or year
-_COMMITTEE_TAIL = re.compile(r"[ \t](?:(?:ภาค|เขต)[ \t]?[0-9๐-๙]{1,2}(?![0-9๐-๙])|ระดับ[^\s]+"
+_COMMITTEE_TAIL = re.compile(r"[ \t]?\([^()\n]{1,20}\)[ \t]?และ[^\s()]{2,}"  # '…เกษตร (ศพก.) และแปลงใหญ่'
+                             r"|[ \t](?:(?:ภาค|เขต)[ \t]?[0-9๐-๙]{1,2}(?![0-9๐-๙])|ระดับ[^\s]+"
                              r"|[ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.)*(?=[ \t]+(?:ระดับ|ภาค|เขต|ประจำปี))"
                              r"|ประจำปี(?:งบประมาณ)?[ \t]?(?:พ\.ศ\.[ \t]?)?[0-9๐-๙]{4})")
 _VERB_AFTER_NAME = re.compile(r"ตรวจ|พิจารณา|อนุมัติ|เห็นชอบ|มอบหมาย|มีมติ|รับทราบ|กำหนด|ดำเนิน")
@@ -686,6 +687,9 @@ _LOCAL_CLASS_END = re.compile(r"(?:ตำบล|เมือง|นคร)$")
 # a district's name glued to a district-level office class: 'สำนักงานพัฒนาชุมชนอำเภอเชียงคำ'
 _DISTRICT_CLASS_END = re.compile(r"อำเภอ$")
 _PLACE_RUN = re.compile(r"[ก-ฮเ-ไ][ก-๎]{1,30}")
+# 'อบต.สามแห่ง', 'เทศบาลทุกแห่ง': a count of local governments, not a place's name
+_COUNTED = re.compile(r"(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ทุก|หลาย|บาง)\s*แห่ง")
+_JOINT_BEFORE = re.compile(r"(?:ร่วมกับ|และ|กับ|หรือ)$")
 
 
 def _local_instances(text: str, mentions: list[Mention], gazetteer: Any = None) -> list[Mention]:
@@ -713,11 +717,17 @@ def _local_instances(text: str, mentions: list[Mention], gazetteer: Any = None) 
             end = known.end()  # 'เทศบาลนครขอนแก่น': the place is a province's name
         else:
             pm = _PLACE_RUN.match(text, at)
-            if pm is None:
+            if pm is None or _COUNTED.match(text, at):
                 continue
             end = _cut_at_stops(text, at, pm.end(), min_len=0)
             if nxt is not None and nxt.start < end:
                 continue
+            # the place ends where the next body's name begins: 'อบต.บ้านหวายและอบต.บ้านโศก'
+            later = [x.start for x in mentions if at < x.start < end]
+            if later:
+                end = min(later)
+                joint = _JOINT_BEFORE.search(text, at, end)
+                end = joint.start() if joint else end
         if end - at < 2:
             continue
         name = canonical_text(m.name + text[at:end])

@@ -15,6 +15,7 @@ from typing import Any
 
 from phakhi.graph.model import canonical_text
 from phakhi.loaders.mentions import Mention
+from phakhi.loaders.rosters import committee_rosters
 
 _TITLE = re.compile(r"^[ \t]*รายงานการ(ประชุม[^\n]{3,200}?)[ \t]*$", re.M)
 _SESSION = re.compile(r"\A\s*(ครั้งที่\s*[0-9๐-๙]{1,3}\s*/\s*[0-9๐-๙]{4})")
@@ -75,5 +76,7 @@ def extract_minutes(fb: Any, text: str, start: int, end: int, mentions: list[Men
                 add_person(fb, person, date)
             fb.edge(person.id, "ATTENDS", eid, (a, b), role=head.group(1))
     # the agenda names people with their posts too ('นพ.ก ข นายแพทย์สาธารณสุขจังหวัดแพร่ ได้มอบหมาย…')
-    add_people(fb, text, lists_end, end, [m for m in mentions if m.start >= lists_end], date)
+    agenda_mentions = [m for m in mentions if m.start >= lists_end]
+    people = add_people(fb, text, lists_end, end, agenda_mentions, date)
+    committee_rosters(fb, text, lists_end, end, agenda_mentions, people)
     return eid

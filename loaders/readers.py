@@ -574,16 +574,119 @@ def _pdf_page_text(page, pdfium_c) -> str:  # noqa: ANN001 - pypdfium2 objects
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
-        if _SARA_AM + " " in text and len(text) == textpage.count_chars():
-            chars = list(text)
-            for m in re.finditer(_SARA_AM + " ", text):
-                if pdfium_c.FPDFText_IsGenerated(textpage.raw, m.end() - 1) == 1:
-                    chars[m.end() - 1] = ""
-            text = "".join(chars)
+        if len(text) != textpage.count_chars():  # no one box per character: take the text as is
+            return _pdf_newlines(text)
+        chars = [_PdfChar(ch, textpage.get_charbox(k, loose=False),
+                          pdfium_c.FPDFText_IsGenerated(textpage.raw, k) == 1)
+                 for k, ch in enumerate(text)]
     finally:
         textpage.close()
         page.close()
+    return _pdf_lines_text(chars)
+
+
+def _pdf_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass
+class _PdfChar:
+    ch: str
+    box: tuple[float, float, float, float]  # left, bottom, right, top
+    generated: bool  # PDFium's guess (a space or line break), not in the file
+
+
+@dataclass
+class _PdfLine:
+    text: str
+    left: float
+    right: float
+
+
+# A Thai consonant drawn wholly above its line is the stacked-mark glyph of a cluster
+# (consonant + upper vowel + tone) whose ToUnicode repeats the whole cluster: Chromium's
+# PDFs of Thai text carry these, and the text reads 'ทั้งทั้สิ้นสิ้' for 'ทั้งสิ้น'.
+_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+# the next line opens a new item (a number, a bullet, a bracket), never a wrapped word
+_ITEM_OPENER = re.compile(r"[\d\u0e50-\u0e59(\[\-•*\u2022\u25cf\u25aa]")
+_FULL_LINE = 0.08  # a line ending this close (share of the text width) to the right margin is full
+_WIDE_LINE = 0.6  # ... and it must span this share of the text width (not a right-aligned date)
+
+
+def _pdf_lines_text(chars: list[_PdfChar]) -> str:
+    """The page's text with floating duplicate glyphs dropped and wrapped lines rejoined.
+
+    PDFs keep no paragraphs: every line ends with a break, and a Thai name cut at the
+    margin ('องค์การบริหารส่วนตำบลสัก' / 'หลง') becomes two words. A line that runs to the
+    right margin (or, in a table cell, one followed by a short last word under it) was
+    wrapped there; Thai sets no space between words, so the lines join without one.
+    """
+    lines: list[list[_PdfChar]] = [[]]
+    prev_cr = False
+    for c in chars:  # PDFium ends a line with '\r\n'; a lone '\r' ends one too
+        if c.ch == "\n" and prev_cr:
+            pass
+        elif c.ch in "\r\n":
+            lines.append([])
+        else:
+            lines[-1].append(c)
+        prev_cr = c.ch == "\r"
+    return _join_wrapped([_pdf_line(line) for line in lines if line])
+
+
+def _pdf_line(chars: list[_PdfChar]) -> _PdfLine:
+    boxes = [c.box for c in chars if not c.ch.isspace()]
+    if not boxes:
+        return _PdfLine("", 0.0, 0.0)
+    tops = sorted(b[3] for b in boxes)
+    body_top = tops[len(tops) // 2]
+    keep = [True] * len(chars)
+    k = 0
+    while k < len(chars):  # runs of glyphs wholly above the line's body
+        j = k
+        while j < len(chars) and not chars[j].ch.isspace() and chars[j].box[1] >= body_top - 0.5:
+            j += 1
+        if j > k and any(_THAI_CONSONANT.match(c.ch) for c in chars[k:j]):
+            keep[k:j] = [False] * (j - k)
+        k = max(j, k + 1)
+    text = []
+    for i, c in enumerate(chars):
+        if not keep[i]:
+            continue
+        if c.ch == " " and c.generated and text and text[-1] == _SARA_AM:
+            continue  # PDFium guesses a word break after SARA AM from the glyph's width
+        text.append(c.ch)
+    kept = [c.box for i, c in enumerate(chars) if keep[i] and not c.ch.isspace()] or boxes
+    return _PdfLine("".join(text).strip(), min(b[0] for b in kept), max(b[2] for b in kept))
+
+
+def _join_wrapped(lines: list[_PdfLine]) -> str:
+    lines = [line for line in lines if line.text]
+    if not lines:
+        return ""
+    margin_left = min(line.left for line in lines)
+    margin_right = max(line.right for line in lines)
+    width = max(margin_right - margin_left, 1.0)
+    out = [lines[0].text]
+    for prev, line in zip(lines, lines[1:]):
+        out.append("" if _wraps_into(prev, line, margin_left, margin_right, width) else "\n")
+        out.append(line.text)
+    return "".join(out)
+
+
+def _wraps_into(prev: _PdfLine, line: _PdfLine, margin_left: float, margin_right: float,
+                width: float) -> bool:
+    if not (_THAI_LETTER.match(prev.text[-1]) or prev.text[-1] in "/-"):
+        return False
+    if not _THAI_LETTER.match(line.text[0]) or _ITEM_OPENER.match(line.text):
+        return False
+    full = (margin_right - prev.right <= _FULL_LINE * width
+            and prev.right - prev.left >= _WIDE_LINE * width)
+    # a table cell: the cell's last word under a long line that starts where it does
+    cell_tail = (" " not in line.text and abs(line.left - prev.left) < 3
+                 and line.right - line.left < 0.35 * (prev.right - prev.left))
+    return full or cell_tail
 
 
 def _one_line(exc: BaseException) -> str:

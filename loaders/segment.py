@@ -218,6 +218,7 @@ def _mou_title_at(lines: list[_Line], i: int) -> bool:
 
 # a bulleted headline over a paragraph of its own: the next story of a 'related news' block
 # ('» 17 มิ.ย. 65 – พม. มอบโล่…' then its body); a run of bulleted lines is a link list
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _STORY_BULLET = re.compile(r"^[ \t]*[»►▶•][ \t]*\S")
 
 
@@ -237,6 +238,31 @@ def _story_start_at(lines: list[_Line], i: int, related: bool = False) -> bool:
     if _STORY_NUMBER.match(head):
         return True  # 'ข่าวที่ 2': a page that collects several stories numbers them
     return related and 0 < len(head) <= 150 and body >= 200 and nxt > i + 1 and lines[i - 1].blank
+
+
+# a digest page numbers its stories: '1) เชียงใหม่ลงนาม MOU …' over a paragraph, '2) …' over the next
+_NUMBERED_HEADLINE = re.compile(r"^[ \t]*([0-9๐-๙]{1,2})[).][ \t]*(?!ข้อ)\S")
+
+
+def _numbered_stories(lines: list[_Line], a: int, b: int) -> set[int]:
+    """Lines of ``[a, b)`` that start the numbered stories of a digest: short headlines after a
+    blank line, each over a long paragraph (a dateline may come between), numbered 1, 2, … in
+    order (two at least)."""
+    heads: list[tuple[int, int]] = []
+    for k in range(a, b):
+        m = _NUMBERED_HEADLINE.match(lines[k].text)
+        if m is None or len(lines[k].text.strip()) > 150 or (k > a and not lines[k - 1].blank):
+            continue
+        nxt = _next_nonblank(lines, k)
+        if nxt is not None and nxt < b and len(lines[nxt].text.strip()) < 60:
+            nxt = _next_nonblank(lines, nxt)  # a dateline under the headline
+        if nxt is None or nxt >= b or len(lines[nxt].text.strip()) < 200:
+            continue
+        heads.append((k, int(m.group(1).translate(_THAI_DIGITS))))
+    numbers = [n for _, n in heads]
+    if len(heads) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))) or numbers[0] > 1:
+        return set()
+    return {k for k, _ in heads}
 
 
 def _table_title_at(lines: list[_Line], i: int) -> bool:
@@ -385,8 +411,9 @@ def segment(text: str) -> list[Segment]:
             raw.append((a, b, kind, False))
             continue
         starts = [a]
+        digest = _numbered_stories(lines, a, b)
         for k in range(a + 1, b):
-            if _mou_title_at(lines, k) or _table_title_at(lines, k) or _story_start_at(lines, k, related):
+            if k in digest or _mou_title_at(lines, k) or _table_title_at(lines, k) or _story_start_at(lines, k, related):
                 s = _logo_start(lines, k, starts[-1] + 1) if _mou_title_at(lines, k) else k
                 if any(not lines[m].blank for m in range(starts[-1], s)):
                     starts.append(s)

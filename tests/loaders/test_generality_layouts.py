@@ -294,3 +294,91 @@ def test_an_event_in_a_room_of_a_body_takes_place_on_its_premises() -> None:
     meeting = next(iter(_names(f, "Event")))
     assert (meeting, "สำนักงานสาธารณสุขจังหวัดยโสธร") in located
     assert (meeting, "ยโสธร") in located
+
+
+# -- rosters, digests, joint organisers, venues without a head word (issue 12, round 3) -----
+
+ELECTION_MINUTES = """รายงานการประชุมคัดเลือกคณะกรรมการชมรมผู้สูงอายุอำเภอแม่ทะ
+ครั้งที่ ๒/๒๕๖๖
+วันอังคารที่ ๑๔ มีนาคม ๒๕๖๖ เวลา ๐๙.๓๐ น.
+ณ ห้องประชุมที่ว่าการอำเภอแม่ทะ
+ผู้มาประชุม
+๑. นายสุชาติ คำมา  สมาชิกชมรม
+๒. นางบัวผัน แก้วดี  สมาชิกชมรม
+๓. นายทองดี ใจงาม  สมาชิกชมรม
+ระเบียบวาระที่ ๑  เรื่องเพื่อพิจารณา
+มติที่ประชุม  เห็นชอบคณะกรรมการบริหารชมรมผู้สูงอายุอำเภอแม่ทะ ดังนี้
+(๑) นายสุชาติ คำมา  ประธาน
+(๒) นางบัวผัน แก้วดี  รองประธาน คนที่ ๑
+(๓) นายทองดี ใจงาม  กรรมการและเลขานุการ
+ปิดประชุมเวลา ๑๑.๐๐ น.
+"""
+
+
+def test_a_roster_under_a_committee_gives_each_member_a_seat() -> None:
+    f = _facts(ELECTION_MINUTES)
+    seats = {(e.source, e.properties.get("position")) for e in f.edges
+             if e.type == "HOLDS_POSITION" and e.properties.get("basis") == "roster"}
+    by_id = {n.id: n.name for n in f.nodes}
+    named = {(by_id[s], p) for s, p in seats}
+    assert ("สุชาติ คำมา", "ประธาน") in named
+    assert ("บัวผัน แก้วดี", "รองประธาน คนที่ 1") in named or ("บัวผัน แก้วดี", "รองประธาน คนที่ ๑") in named
+    assert ("ทองดี ใจงาม", "กรรมการและเลขานุการ") in named
+    committee = {by_id[e.target] for e in f.edges if e.properties.get("basis") == "roster"}
+    assert committee == {"คณะกรรมการบริหารชมรมผู้สูงอายุอำเภอแม่ทะ"}
+
+
+DIGEST = """ข่าวสาธารณสุขรอบสัปดาห์
+หน้าแรก > ข่าว > สรุปข่าว
+
+1) จังหวัดลำพูนอบรม อสม. รุ่นใหม่
+วันที่ลง : 02/03/2565
+
+     สำนักงานสาธารณสุขจังหวัดลำพูนจัดการฝึกอบรมอาสาสมัครสาธารณสุขประจำหมู่บ้านหลักสูตรการดูแลผู้ป่วยติดเตียง รุ่นที่ 3 เมื่อวันที่ 1 มีนาคม 2565 ณ โรงแรมลำพูนวิลล์ อำเภอเมืองลำพูน จังหวัดลำพูน โดยมีนายวีระ สุขใจ รองผู้ว่าราชการจังหวัดลำพูน เป็นประธานเปิดการอบรม มีผู้เข้ารับการอบรม 80 คน
+
+2) ประชุมคณะทำงานสุขภาพหนึ่งเดียว ครั้งที่ 2/2565
+
+     เมื่อวันที่ 10 มีนาคม 2565 นายประเสริฐ ทองคำ นายแพทย์สาธารณสุขจังหวัดแพร่ เป็นประธานการประชุมคณะทำงานสุขภาพหนึ่งเดียวจังหวัดแพร่ ครั้งที่ 2/2565 ณ ห้องประชุมสำนักงานสาธารณสุขจังหวัดแพร่ เพื่อติดตามการเฝ้าระวังโรคจากสัตว์สู่คน ร่วมกับผู้แทนปศุสัตว์จังหวัดและผู้แทนโรงพยาบาลทุกแห่งในจังหวัด
+"""
+
+
+def test_numbered_stories_of_a_digest_are_items_of_their_own() -> None:
+    from phakhi.loaders.normalize import clean_text
+    from phakhi.loaders.segment import segment
+
+    text = clean_text(DIGEST)
+    stories = [s for s in segment(text) if s.kind == "item" and "ประธาน" in text[s.start:s.end]]
+    assert [text[s.start:s.end].strip()[:2] for s in stories] == ["1)", "2)"]
+    f = _facts(DIGEST)
+    presides = _edges(f, "PRESIDES")
+    # each chair presides over the event of their own story, not the other one's
+    assert {p for p, _ in presides} == {"วีระ สุขใจ", "ประเสริฐ ทองคำ"}
+    assert all(("อบรม" in e) == (p == "วีระ สุขใจ") for p, e in presides)
+
+
+def test_headline_names_the_meeting_short() -> None:
+    f = _facts(DIGEST)
+    assert "ประชุมคณะทำงานสุขภาพหนึ่งเดียว ครั้งที่ 2/2565" in _aliases(f, "Event")
+
+
+JOINT = """อบต.สามแห่งร่วมจัดอบรม
+
+องค์การบริหารส่วนตำบลหนองหล่มร่วมกับองค์การบริหารส่วนตำบลห้วยแก้วและองค์การบริหารส่วนตำบลบ้านเป้า จัดการฝึกอบรมชุดปฏิบัติการจิตอาสาป้องกันไฟป่าขึ้น ระหว่างวันที่ 3 – 5 มีนาคม 2566 ณ ลานเอนกประสงค์บ้านห้วยแก้วตำบลห้วยแก้ว อำเภอภูกามยาว จังหวัดพะเยา
+"""
+
+
+def test_bodies_joined_by_ruam_kap_and_lae_organise_together() -> None:
+    f = _facts(JOINT)
+    organisers = {o for o, _ in _edges(f, "ORGANIZES")}
+    assert organisers == {"องค์การบริหารส่วนตำบลหนองหล่ม", "องค์การบริหารส่วนตำบลห้วยแก้ว",
+                          "องค์การบริหารส่วนตำบลบ้านเป้า"}
+    assert _edges(f, "COOPERATES_WITH") == {
+        ("องค์การบริหารส่วนตำบลหนองหล่ม", "องค์การบริหารส่วนตำบลห้วยแก้ว"),
+        ("องค์การบริหารส่วนตำบลหนองหล่ม", "องค์การบริหารส่วนตำบลบ้านเป้า")}
+    # 'จัด X ขึ้น': the particle is not part of the event's name
+    assert not any(n.endswith("ขึ้น") for n in _names(f, "Event"))
+
+
+def test_a_place_without_a_venue_word_still_gives_the_province() -> None:
+    f = _facts(JOINT)
+    assert any(p == "พะเยา" for e, p in _edges(f, "LOCATED_IN") if "อบรม" in e)

@@ -433,3 +433,64 @@ def test_docstring_examples() -> None:
 
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+# --- PDF lines: wrapped lines and floating duplicate glyphs (no Thai font needed) ------------
+
+def _pdf_chars(lines: list[tuple[str, float, float]], floating: dict[int, str] | None = None):
+    """Characters as PDFium reports them: each line's text laid out from ``left`` to ``right``
+    at its own height, '\\r\\n' between lines; ``floating`` inserts, after the character at an
+    index of the line, a glyph run drawn above the line (a stacked mark's duplicate)."""
+    from phakhi.loaders.readers import _PdfChar
+
+    out = []
+    y = 800.0
+    for n, (text, left, right) in enumerate(lines):
+        step = (right - left) / max(len(text), 1)
+        for k, ch in enumerate(text):
+            x = left + k * step
+            out.append(_PdfChar(ch, (x, y, x + step, y + 8.4), False))
+            for extra in (floating or {}).get((n, k), ""):
+                out.append(_PdfChar(extra, (x, y + 13.0, x + 1.0, y + 16.4), False))
+        out += [_PdfChar("\r", (0, 0, 0, 0), True), _PdfChar("\n", (0, 0, 0, 0), True)]
+        y -= 25
+    return out
+
+
+def test_pdf_line_that_reaches_the_margin_joins_the_next_without_a_space() -> None:
+    from phakhi.loaders.readers import _pdf_lines_text
+
+    chars = _pdf_chars([
+        ("องค์การบริหารส่วนตำบลหนองหล่มร่วมกับองค์การบริหารส่วนตำบลห้วย", 85, 520),
+        ("แก้ว จัดอบรมจิตอาสา", 85, 230),
+        ("๒. ระยะเวลา", 85, 170),
+    ])
+    assert _pdf_lines_text(chars) == (
+        "องค์การบริหารส่วนตำบลหนองหล่มร่วมกับองค์การบริหารส่วนตำบลห้วยแก้ว จัดอบรมจิตอาสา\n๒. ระยะเวลา")
+
+
+def test_pdf_short_line_or_numbered_item_is_not_joined() -> None:
+    from phakhi.loaders.readers import _pdf_lines_text
+
+    chars = _pdf_chars([("รายงานผลการดำเนินงาน", 190, 420), ("หน่วยงานผู้รายงาน", 85, 520),
+                        ("๑. ความเป็นมา", 85, 170)])
+    assert _pdf_lines_text(chars) == "รายงานผลการดำเนินงาน\nหน่วยงานผู้รายงาน\n๑. ความเป็นมา"
+
+
+def test_pdf_table_cell_tail_joins_its_line() -> None:
+    from phakhi.loaders.readers import _pdf_lines_text
+
+    chars = _pdf_chars([("จิตอาสาภัยพิบัติองค์การบริหารส่วนตำบลหนอง", 93, 340), ("หล่ม", 93, 116),
+                        ("๕๐", 380, 395)])
+    assert _pdf_lines_text(chars).split("\n")[0] == "จิตอาสาภัยพิบัติองค์การบริหารส่วนตำบลหนองหล่ม"
+
+
+def test_pdf_floating_duplicate_of_a_stacked_cluster_is_dropped() -> None:
+    from phakhi.loaders.readers import _pdf_lines_text
+
+    # 'ทั้งสิ้น' whose stacked marks' glyphs carry the cluster again: 'ทั้งทั้สิ้นสิ้'
+    chars = _pdf_chars([("รวมทั้งสิ้น ๑๕๐ คน", 85, 300)], floating={(0, 6): "ทั้", (0, 10): "สิ้"})
+    assert _pdf_lines_text(chars) == "รวมทั้งสิ้น ๑๕๐ คน"
+    # a lone tone mark drawn above the line is the text's own mark: kept
+    chars = _pdf_chars([("ผูใหญ่", 85, 150)], floating={(0, 1): "\u0e49"})
+    assert "\u0e49" in _pdf_lines_text(chars)
