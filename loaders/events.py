@@ -56,6 +56,8 @@ _LECTURE = re.compile(r"บรรยาย(?:พิเศษ)?\s*(?:ใน)?(?:�
 _PRESENT = re.compile(r"(?:ได้)?(?:บรรยาย|นำเสนอ|ปาฐกถา)")
 # 'โดยมี A … B … เข้าร่วม': the verb closes a list opened by 'โดยมี'
 _JOIN = re.compile(r"(?<!ผู้)เข้าร่วม(?!เป็น|กับ|ประชุม|การประชุม|พิธี|กิจกรรม)")
+# … or by welcoming the guest: 'โดยมี A … และ B … ให้การต้อนรับ'
+_LIST_CLOSES = re.compile(_JOIN.pattern + "|" + fragments("cues.welcomes"))
 _GROUP = re.compile(r"(?:^|\s)((?:ผู้แทน|ผู้อำนวยการ|ผู้บริหาร|วิทยากร|สื่อมวลชน|แขกผู้มีเกียรติ|เจ้าหน้าที่|ผู้เข้าร่วม)[^\n]*?)"
                     r"(?:(\d+)\s*จังหวัด\s*ๆ?\s*ละ\s*(\d+)\s*คน|จังหวัดละ\s*(\d+)\s*คน|จำนวน\s*(\d+)\s*คน)")
 _TOTAL = re.compile(r"(?:รวม(?:ทั้งสิ้น|ทั้งหมด)?|ทั้งสิ้น|ทั้งหมด)(?:จำนวน)?\s*([\d,]+)\s*(?:คน|ราย|ท่าน)")
@@ -256,7 +258,17 @@ def extract_news(fb: Any, text: str, start: int, end: int, mentions: list[Mentio
     _people_roles(fb, text, start, end, eid, people, aid)
     _represented_bodies(fb, text, start, end, eid, mentions, people)
     _joining_bodies(fb, text, eid, mentions)
+    _accompanying_networks(fb, text, start, end, eid, mentions)
     _groups(fb, text, start, end, eid, mentions)
+
+
+def _accompanying_networks(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[Mention]) -> None:
+    """'… พร้อมด้วยอาสาสมัครคุมประพฤติ ให้การต้อนรับ': a network that comes along attends."""
+    found = MentionIndex(mentions)
+    for am in _ACCOMPANIED.finditer(text, start, end):
+        net = next((x for x in found.starting_in(am.end(), am.end() + 2) if x.type == "VolunteerNetwork"), None)
+        if net is not None:
+            fb.edge(fb.mention(net), "ATTENDS", eid, (am.start(), net.end), role="พร้อมด้วย")
 
 
 # a letter's subject that invites to an event: 'ขอเชิญประชุมชี้แจง…', 'ขอเชิญเข้าร่วมสัมมนา…'
@@ -407,6 +419,8 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
     province: Mention | None = None
     for a, b in tokens:
         a, b = a + vs, b + vs
+        if host is not None and host.start <= a and b <= host.end:
+            continue  # the host's own name; its address may follow
         tok = text[a:b]
         pm = _province_token(fb, tok, a, b)
         if pm is None and tok.startswith(("จังหวัด", "จ.")):
@@ -415,7 +429,8 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
         if pm is not None:
             province = pm
             break
-        headless = not parts and not address and not any(x.start == a and x.is_org for x in mentions)
+        headless = not parts and not address and host is None \
+            and not any(x.start == a and x.is_org for x in mentions)
         if _VENUE_HEAD.match(tok) or headless:
             # 'ณ ไร่ศรีวรรณ ตำบล…', 'ณ บริเวณสนามหน้าศาลากลาง…': whatever 'ณ' opens is the place
             glued = _GLUED_ADDRESS.search(tok, 3)
@@ -453,7 +468,11 @@ def _venues(fb: Any, text: str, start: int, end: int, eid: str, mentions: list[M
             fb.node(vid, "Venue", name, (part[0][0], part[-1][1]))
         fb.edge(prev, "LOCATED_IN", vid, (part[0][0], part[-1][1]))
         prev = vid
-    if province is not None:
+    if province is not None and prev == eid and host is not None and host.start == vs:
+        # 'ณ เรือนจำ… อำเภอ… จังหวัดX': the host's premises are in the province (the event is at the host)
+        fb.edge(fb.mention(host), "LOCATED_IN", fb.mention(province), (host.start, province.end),
+                address=" ".join(address) or None)
+    elif province is not None:
         # the last venue is in the province; with no venue named ('ณ จังหวัดน่าน') the event itself is
         fb.edge(prev, "LOCATED_IN", fb.mention(province), (province.start, province.end),
                 address=" ".join(address) or None)
@@ -529,6 +548,11 @@ def _organisers(fb: Any, text: str, start: int, end: int, eid: str, mentions: li
         for x in reversed(before[:-1]):
             if x.id == chain[0].id or _CHAIN_JOINER.fullmatch(text[x.end:chain[0].start]):
                 chain.insert(0, x)
+            elif chain[0].type == "Ministry" and x.type != "Ministry" and text[x.end:chain[0].start].isspace():
+                # 'กรมคุมประพฤติ กระทรวงยุติธรรม โดย…': the ministry only says whose the department is
+                fb.edge(fb.mention(x), "PART_OF", fb.mention(chain[0]), (x.start, chain[0].end),
+                        relation="sub_organization")
+                chain[0] = x
             else:
                 break
         first = chain[0]
@@ -623,7 +647,7 @@ def _people_roles(fb: Any, text: str, start: int, end: int, eid: str, people: li
                     continue
                 fb.edge(p.id, "ATTENDS", eid, (p.start, p.end), role=canonical_text(am.group(0)))
         _unnamed_posts(fb, text, window_start, am.start(), eid, am.group(0))
-    for jm in _JOIN.finditer(text, start, end):
+    for jm in _LIST_CLOSES.finditer(text, start, end):
         para_start = max(start, text.rfind("\n", 0, jm.start()) + 1)
         intro = None
         for intro in re.finditer(r"โดยมี", text[para_start:jm.start()]):

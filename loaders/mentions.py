@@ -304,6 +304,7 @@ _NUMBERED_HEADS = set(words("numbered_heads"))
 _COMMITTEE_STOPS = re.compile(fragments("committee_name_stops"))
 # what a committee's name goes on with after a space: its region, level or year
 _COMMITTEE_TAIL = re.compile(r"[ \t]?\([^()\n]{1,20}\)[ \t]?และ[^\s()]{2,}"  # '…เกษตร (ศพก.) และแปลงใหญ่'
+                             r"|(?<=ภาค|เขต)[ \t]?[0-9๐-๙]{1,2}(?![0-9๐-๙])"  # '…คุมประพฤติภาค 7'
                              r"|[ \t](?:(?:ภาค|เขต)[ \t]?[0-9๐-๙]{1,2}(?![0-9๐-๙])|ระดับ[^\s]+"
                              r"|[ก-ฮ]{1,5}\.(?:[ก-ฮ]{1,5}\.)*(?=[ \t]+(?:ระดับ|ภาค|เขต|ประจำปี))"
                              r"|ประจำปี(?:งบประมาณ)?[ \t]?(?:พ\.ศ\.[ \t]?)?[0-9๐-๙]{4})")

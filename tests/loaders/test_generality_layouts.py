@@ -382,3 +382,33 @@ def test_bodies_joined_by_ruam_kap_and_lae_organise_together() -> None:
 def test_a_place_without_a_venue_word_still_gives_the_province() -> None:
     f = _facts(JOINT)
     assert any(p == "พะเยา" for e, p in _edges(f, "LOCATED_IN") if "อบรม" in e)
+
+
+VISIT = """รัฐมนตรีเยี่ยมชมการประชุมอาสาสมัครภาค 3
+
+วันที่ 5 กรกฎาคม 2565 เวลา 09.00 น. นายวิชัย ศรีสุข รัฐมนตรีว่าการกระทรวงยุติธรรม เป็นประธานเปิดการประชุมคณะกรรมการบริหารอาสาสมัครคุมประพฤติ ภาค 3 (สัญจร) ณ เรือนจำกลางนครราชสีมา อำเภอเมืองนครราชสีมา จังหวัดนครราชสีมา โดยมีนายปกรณ์ ทองดี รองผู้ว่าราชการจังหวัดนครราชสีมา และนายสมัย แก้วมา ประธานคณะกรรมการอาสาสมัครคุมประพฤติภาค 3 พร้อมด้วยอาสาสมัครคุมประพฤติ ให้การต้อนรับ
+"""
+
+NATIONWIDE = """กรมพินิจฯ จัดกิจกรรมวันเด็ก
+
+เนื่องในวันเด็กแห่งชาติ กรมพินิจและคุ้มครองเด็กและเยาวชน กระทรวงยุติธรรม โดยสถานพินิจทั่วประเทศ ได้จัดกิจกรรม “เยาวชนคืนถิ่น” มีเยาวชนและครอบครัวร่วมกิจกรรมรวมทั้งสิ้น 3,000 คน
+"""
+
+
+def test_a_list_that_welcomes_the_guest_attends_with_the_network_that_comes_along() -> None:
+    f = _facts(VISIT)
+    attendees = {a for a, _ in _edges(f, "ATTENDS")}
+    assert {"ปกรณ์ ทองดี", "สมัย แก้วมา", "อาสาสมัครคุมประพฤติ"} <= attendees
+    assert "วิชัย ศรีสุข" not in attendees  # the chair presides
+    # a prison hosts the meeting and lies in the province of its address
+    assert ("เรือนจำกลางนครราชสีมา", "นครราชสีมา") in _edges(f, "LOCATED_IN")
+    assert any(host == "เรือนจำกลางนครราชสีมา" for e, host in _edges(f, "LOCATED_IN") if e.startswith("การประชุม"))
+    # 'ประธานคณะกรรมการ…ภาค 3': the region's number belongs to the committee's name
+    assert any(c.endswith("ภาค 3") for _, c in _edges(f, "HOLDS_POSITION"))
+
+
+def test_a_department_written_with_its_ministry_organises_itself() -> None:
+    f = _facts(NATIONWIDE)
+    organisers = {o for o, _ in _edges(f, "ORGANIZES")}
+    assert "กรมพินิจและคุ้มครองเด็กและเยาวชน" in organisers and "กระทรวงยุติธรรม" not in organisers
+    assert ("กรมพินิจและคุ้มครองเด็กและเยาวชน", "กระทรวงยุติธรรม") in _edges(f, "PART_OF")
