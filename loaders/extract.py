@@ -152,7 +152,7 @@ def extract_document(source: Any, doc_id: str, gazetteer: Any = None) -> Documen
 
 
 def _squashed(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    return re.sub(r"[\s“”\"]+", "", s)
 
 
 def reported_agreements_are_the_texts(fb: FactBuilder) -> None:
@@ -193,7 +193,7 @@ def agreements_back_what_they_name(fb: FactBuilder) -> None:
     """An agreement whose title names a programme or a centre ('บันทึกข้อตกลง…โครงการX…',
     '…การดำเนินงานโรงเรียนผู้สูงอายุตำบลY') is made for it: Agreement SUPPORTS it. Of names
     nested in one another only the longest counts (a title cut at a line end is a prefix)."""
-    targets = [n for n in fb.nodes.values() if n.type in ("Program", "Center")]
+    targets = [n for n in fb.nodes.values() if n.type in ("Program", "Center", "VolunteerNetwork")]
     for a in [n for n in fb.nodes.values() if n.type == "Agreement"]:
         titles = [_squashed(t) for t in (a.name, *a.aliases)]
         named = [t for t in targets if len(_squashed(t.name)) >= 8

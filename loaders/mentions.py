@@ -441,6 +441,13 @@ def find_pattern_mentions(text: str, taken: list[tuple[int, int]],
             out.append(Mention(s, numbered.end(), text[s:numbered.end()], t, node_id(t, name), name))
             pos = numbered.end()
             continue
+        quoted = _QUOTED_NAME.match(text, body) if head not in _NUMBERED_HEADS else None
+        if quoted:  # 'ชมรม “กตัญญูคลับสาเกตนคร”': the quoted words are the body's own name
+            name = canonical_text(head + quoted.group(1))
+            t = _pattern_type(head, name)
+            out.append(Mention(s, quoted.end(), text[s:quoted.end()], t, node_id(t, name), name))
+            pos = quoted.end()
+            continue
         if _BODY_OPENER.match(text, body):
             continue  # 'มหาวิทยาลัยและ…', 'มหาวิทยาลัยเสริม…': the head word alone, then the sentence
         first_stop = _STOPS.match(text, body)
@@ -690,6 +697,7 @@ _DISTRICT_CLASS_END = re.compile(r"อำเภอ$")
 _PLACE_RUN = re.compile(r"[ก-ฮเ-ไ][ก-๎]{1,30}")
 # 'อบต.สามแห่ง', 'เทศบาลทุกแห่ง': a count of local governments, not a place's name
 _COUNTED = re.compile(r"(?:หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ|ทุก|หลาย|บาง)\s*แห่ง")
+_QUOTED_NAME = re.compile(r"[ \t]?[“\"]([^”\"\n]{2,60})[”\"]")
 _JOINT_BEFORE = re.compile(r"(?:ร่วมกับ|และ|กับ|หรือ)$")
 
 

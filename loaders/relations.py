@@ -47,6 +47,7 @@ def listed_after(text: str, first: Mention, inner: list[Mention], types: tuple[s
 
 
 _SOME_BODIES = re.compile(r"(?:หลาย|ต่าง\s?ๆ\s?)?(?:หน่วยงาน|ส่วนราชการ|ภาคส่วน)(?:\s?ต่าง\s?ๆ)?[ \t]*(?:อาทิ|ได้แก่|เช่น|ประกอบด้วย)[ \t]*")
+_ESTABLISH = re.compile(r"(?:จัด|ก่อ)ตั้ง(?:ขึ้น)?\s*")
 _PASSIVE_SUPPORT = re.compile(r"ได้รับ(?:การ)?(?:สนับสนุน|ส่งเสริม)[^\n]{0,40}?จาก\s*")
 _EVENT_HERE = re.compile(r"(?:การ(?:ฝึก)?อบรม|การประชุม|การสัมมนา|โครงการ|กิจกรรม|การแข่งขัน|งาน)[^\s]{0,12}?(?:ครั้งนี้|ดังกล่าว)")
 _SUBJECT_GAP = re.compile(r"[ \t]*(?:จะ|ได้|ยัง|ก็|พร้อม)?[ \t]*(?:ให้การ|ร่วม)?[ \t]*$")
@@ -87,6 +88,18 @@ def supports_in_text(fb: Any, text: str, start: int, end: int, mentions: list[Me
             continue
         for x in [nxt] + listed_after(text, nxt, inner, targets):
             fb.edge(fb.mention(subj), "SUPPORTS", fb.mention(x), (subj.start, x.end), agreement=aid)
+    # 'กรม X ได้จัดตั้งศูนย์ Y ขึ้น': the body that sets a centre or network up supports it
+    for m in _ESTABLISH.finditer(text, start, end):
+        if found.inside(m.start()):
+            continue
+        made = next((x for x in found.starting_in(m.end(), m.end() + 2)
+                     if x.type in ("Center", "VolunteerNetwork")), None)
+        line_start = max(start, text.rfind("\n", 0, m.start()) + 1)
+        subj = next((x for x in reversed(found.within(line_start, m.start()))
+                     if x.type in BODY_TYPES and _SUBJECT_GAP.fullmatch(text, x.end, m.start())), None)
+        if made is not None and subj is not None and subj.id != made.id:
+            fb.edge(fb.mention(subj), "SUPPORTS", fb.mention(made), (subj.start, made.end), kind="establishes",
+                    agreement=aid)
     # 'อสม. ได้รับการสนับสนุนวิทยากรจาก X': the passive names the supporter after จาก
     events = [n for n in fb.nodes.values() if n.type == "Event" and n.provenance
               and start <= n.provenance[0].start < end]

@@ -412,3 +412,26 @@ def test_a_department_written_with_its_ministry_organises_itself() -> None:
     organisers = {o for o, _ in _edges(f, "ORGANIZES")}
     assert "กรมพินิจและคุ้มครองเด็กและเยาวชน" in organisers and "กระทรวงยุติธรรม" not in organisers
     assert ("กรมพินิจและคุ้มครองเด็กและเยาวชน", "กระทรวงยุติธรรม") in _edges(f, "PART_OF")
+
+
+CLUB = """ค่ายทหารจับมือวิทยาลัย ตั้งชมรมจิตอาสา
+
+     วันที่ 3 กุมภาพันธ์ 2566 ผู้แทนกองทัพภาคที่ 2 และผู้แทนวิทยาลัยพยาบาลบรมราชชนนี สุรินทร์ ได้ลงนามบันทึกข้อตกลงร่วมกันเพื่อจัดตั้งชมรม “อาสาใจดีสุรินทร์” ณ หอประชุมวิทยาลัย
+
+     ก่อนหน้านี้ สำนักงานสาธารณสุขจังหวัดสุรินทร์ได้จัดตั้งศูนย์ฝึกอบรมอาสาสมัครฉุกเฉินชุมชน ขึ้นเพื่อเป็นแหล่งเรียนรู้ของหมู่บ้าน
+"""
+
+
+def test_a_quoted_club_name_is_a_network_that_the_agreement_sets_up() -> None:
+    f = _facts(CLUB)
+    assert "ชมรมอาสาใจดีสุรินทร์" in _names(f, "VolunteerNetwork")
+    supports = _edges(f, "SUPPORTS")
+    assert any(a.startswith("บันทึกข้อตกลง") and n == "ชมรมอาสาใจดีสุรินทร์" for a, n in supports)
+
+
+def test_the_body_that_sets_a_centre_up_supports_it() -> None:
+    f = _facts(CLUB)
+    by_id = {n.id: n.name for n in f.nodes}
+    established = {(by_id[e.source], by_id[e.target]) for e in f.edges
+                   if e.type == "SUPPORTS" and e.properties.get("kind") == "establishes"}
+    assert ("สำนักงานสาธารณสุขจังหวัดสุรินทร์", "ศูนย์ฝึกอบรมอาสาสมัครฉุกเฉินชุมชน") in established
