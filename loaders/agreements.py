@@ -228,6 +228,11 @@ def extract_mou(fb: Any, text: str, start: int, end: int, mentions: list[Mention
     pre_end = _first_section(text, start, body_end)
     owner = parties[0] if parties else None
     relations_in_text(fb, text, start, pre_end, mentions, subject=owner)
+    # people the text names before its clauses (the parties' representatives, a background
+    # section's former signers) hold the posts written after their names
+    from phakhi.loaders.builder import add_people
+
+    add_people(fb, text, start, pre_end, [m for m in mentions if start <= m.start < pre_end], props.get("date"))
     _clauses(fb, text, start, body_end, mentions, aid, parties)
     _signatures(fb, text, sig_start, end, mentions, aid, parties)
     return aid
