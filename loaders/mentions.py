@@ -772,7 +772,8 @@ def find_mentions(text: str, gazetteer: Any = None) -> list[Mention]:
     regions = _regional_units(text, refs + pats)
     branches = _province_branches(text, refs + pats)
     scoped = _scoped_collectives(text, refs, gazetteer)
-    allm = resolve_overlaps(refs + pats + progs + insts + units + regions + branches + scoped)
+    faculties = _faculties(text, refs + pats)
+    allm = resolve_overlaps(refs + pats + progs + insts + units + regions + branches + scoped + faculties)
     _parent_after(text, allm)
     return _bracketed_abbreviations(text, allm)
 
@@ -825,6 +826,30 @@ def _regional_units(text: str, mentions: list[Mention]) -> list[Mention]:
         out.append(Mention(m.start, end, text[m.start:end], m.type, node_id(m.type, name), name,
                            aliases=[canonical_text(text[m.start:end])], props=dict(m.props),
                            implied=list(m.implied)))
+    return out
+
+
+# a university's faculty: 'คณะ' + a discipline ('…ศาสตร์', '…ศาสตร์และ…ศาสตร์'), never a committee
+_FACULTY = re.compile(r"คณะ(?!กรรม|ทำงาน|อนุ|รัฐมนตรี|ผู้)[ก-๙]{2,30}?ศาสตร์(?:และ(?!คณะ)[ก-๙]{2,30}?(?:ศาสตร์|โลยี))?")
+
+
+def _faculties(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'คณะพยาบาลศาสตร์ มหาวิทยาลัยราชภัฏลำปาง': a faculty (Office), PART_OF the university
+    written after it; alone ('คณบดีคณะพยาบาลศาสตร์') it keeps its bare name."""
+    orgs = {m.start: m for m in mentions if m.type == "Organization"}
+    out = []
+    for fm in _FACULTY.finditer(text):
+        end = fm.end()
+        gap = re.compile(r"[ \t]?").match(text, end)
+        uni = orgs.get(gap.end()) if gap else None
+        if uni is not None and uni.name.startswith(("มหาวิทยาลัย", "สถาบัน", "วิทยาลัย")):
+            end = uni.end
+        name = canonical_text(fm.group(0) + (" " + uni.name if end != fm.end() else ""))
+        men = Mention(fm.start(), end, text[fm.start():end], "Office", node_id("Office", name), name,
+                      aliases=[fm.group(0)] if end != fm.end() else [])
+        if end != fm.end():
+            men.implied.append(("PART_OF", uni, {"relation": "sub_organization"}))
+        out.append(men)
     return out
 
 

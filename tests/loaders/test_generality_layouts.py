@@ -435,3 +435,20 @@ def test_the_body_that_sets_a_centre_up_supports_it() -> None:
     established = {(by_id[e.source], by_id[e.target]) for e in f.edges
                    if e.type == "SUPPORTS" and e.properties.get("kind") == "establishes"}
     assert ("สำนักงานสาธารณสุขจังหวัดสุรินทร์", "ศูนย์ฝึกอบรมอาสาสมัครฉุกเฉินชุมชน") in established
+
+
+FACULTY = """บันทึกข้อตกลงความร่วมมือทางวิชาการ
+ระหว่าง มหาวิทยาลัยราชภัฏเชียงใหม่ กับ โรงพยาบาลนครพิงค์
+
+        ทั้งสองฝ่ายตกลงร่วมกันพัฒนาการฝึกปฏิบัติงานของนักศึกษาคณะครุศาสตร์และคณะวิทยาศาสตร์และเทคโนโลยี คณะพยาบาลศาสตร์ มหาวิทยาลัยราชภัฏเชียงใหม่ จะจัดอาจารย์นิเทศ และคณะกรรมการร่วมจะติดตามผลทุกภาคการศึกษา
+"""
+
+
+def test_a_faculty_is_an_office_of_the_university_written_after_it() -> None:
+    from phakhi.loaders.mentions import find_mentions
+
+    offices = {m.name for m in find_mentions(FACULTY) if m.type == "Office"}
+    assert {"คณะครุศาสตร์", "คณะวิทยาศาสตร์และเทคโนโลยี", "คณะพยาบาลศาสตร์ มหาวิทยาลัยราชภัฏเชียงใหม่"} <= offices
+    assert not any(n.startswith("คณะกรรมการ") for n in offices)  # a committee is no faculty
+    f = _facts(FACULTY)
+    assert ("คณะพยาบาลศาสตร์ มหาวิทยาลัยราชภัฏเชียงใหม่", "มหาวิทยาลัยราชภัฏเชียงใหม่") in _edges(f, "PART_OF")
