@@ -83,6 +83,15 @@ def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[
     found_names = [f for f in _EVENT_NAME.finditer(text, start, end) if not _bare(f.group(1))]
     m = _best_name(found_names, text.find("\n", start, end))
     cer = _CEREMONY.search(text, start, end)
+    dated = _DATED_MEETING.search(text, start, end)
+    if dated and (m is None or dated.start() < m.start()) and (cer is None or dated.start() < cer.start()):
+        # 'การประชุมคณะรัฐมนตรี (ครม.) วันอังคารที่ ๓ ตุลาคม ๒๕๖๐': a meeting with no number is
+        # told apart by its date
+        name = canonical_text(fb.clean[dated.start(1):dated.end(1)])
+        found = _add_event(fb, name, "ประชุม", dated.span(1), text, start, end, date)
+        when = canonical_text(fb.clean[dated.start(2):dated.end(2)])
+        fb.nodes[found[0]].add_alias(f"{name} {when}", name + when, name[3:])
+        return found
     if m and (cer is None or found_names[0].start() < cer.start()):
         name_end = m.end(1)
         if m.group(0).startswith("จัด") and text.endswith("ขึ้น", m.start(1), name_end):
@@ -111,6 +120,8 @@ def _event(fb: Any, text: str, start: int, end: int, date: str | None) -> tuple[
     return None
 
 
+_DATED_MEETING = re.compile(r"(การประชุม(?!ครั้ง|ดังกล่าว|นี้)[^\s“\"()]{4,}(?:\s?\([^()\n]{1,20}\))?)\s?"
+                            r"((?:เมื่อ)?วัน[^\s]{0,12}ที่\s*[0-9๐-๙]{1,2}\s*[^\s\d๐-๙]+\s*[0-9๐-๙]{4})")
 _SESSION = re.compile(r"ครั้งที่\s*[0-9๐-๙]{1,3}\s*/\s*[0-9๐-๙]{2,4}")
 _HEADLINE_MEETING = re.compile(r"(?:การ)?ประชุม[^\n]{4,150}?ครั้งที่\s*[0-9๐-๙]{1,3}\s*/\s*[0-9๐-๙]{2,4}")
 

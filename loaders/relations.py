@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from phakhi.graph.model import canonical_text
 from phakhi.loaders.builder import _BODY_TYPES
 from phakhi.loaders.mentions import Mention, MentionIndex
 from phakhi.loaders.succession_in_text import stated_successions
@@ -151,6 +152,29 @@ def _prev_org(mentions: MentionIndex, pos: int, floor: int) -> Mention | None:
     return next((m for m in reversed(mentions.within(floor, pos)) if m.is_org), None)
 
 
+# 'ให้สำนักงานสาธารณสุขอำเภอเป็นเลขานุการของคณะกรรมการ', 'กรม X ทำหน้าที่กรรมการและเลขานุการของคณะกรรมการ Y'
+_SECRETARY = re.compile(r"[ \t]*(?:\([^()\n]{1,20}\))?[ \t]*(?:เป็น|ทำหน้าที่|ร่วมเป็น)[ \t]*((?:กรรมการ(?:และ|ร่วม)?)?(?:ผู้ช่วย)?เลขานุการ)"
+                        r"(?:ร่วม)?[ \t]*(?:ของ|ใน)?[ \t]*")
+
+
+def secretaries(fb: Any, text: str, start: int, end: int, found: MentionIndex) -> None:
+    """A body that serves as a committee's secretary joins the committee: the committee named
+    after the words, else the one the paragraph named last before them."""
+    for x in found.within(start, end):
+        if x.type not in BODY_TYPES + ("Center",):
+            continue
+        m = _SECRETARY.match(text, x.end)
+        if m is None or m.end() > end:
+            continue
+        com = next((c for c in found.starting_in(m.end(), m.end() + 2) if c.type == "Committee"), None)
+        if com is None:
+            para = max(start, text.rfind("\n", 0, x.start) + 1)
+            com = next((c for c in reversed(found.within(para, x.start)) if c.type == "Committee"), None)
+        if com is not None:
+            fb.edge(fb.mention(x), "JOINS_AS_COMMITTEE", fb.mention(com), (x.start, m.end()),
+                    role=canonical_text(m.group(1)))
+
+
 def relations_in_text(fb: Any, text: str, start: int, end: int, mentions: list[Mention],
                       subject: Mention | None = None) -> None:
     """COOPERATES_WITH and PART_OF stated in prose (news items, MOU preambles)."""
@@ -159,6 +183,7 @@ def relations_in_text(fb: Any, text: str, start: int, end: int, mentions: list[M
     for old, new in stated_successions(text, start, end, mentions):
         fb.edge(fb.mention(old), "SUCCEEDED_BY", fb.mention(new), (old.start, new.end), basis="stated")
     found = MentionIndex(mentions)
+    secretaries(fb, text, start, end, found)
     for m in _COOP.finditer(text, start, end):
         other = _next_org(found, m.end(), m.end() + 3)
         if other is None:

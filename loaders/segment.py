@@ -241,7 +241,9 @@ def _story_start_at(lines: list[_Line], i: int, related: bool = False) -> bool:
 
 
 # a digest page numbers its stories: '1) เชียงใหม่ลงนาม MOU …' over a paragraph, '2) …' over the next
-_NUMBERED_HEADLINE = re.compile(r"^[ \t]*([0-9๐-๙]{1,2})[).][ \t]*(?!ข้อ)\S")
+# ('เรื่องที่ ๑  ร่างระเบียบ…' in a digest of cabinet resolutions)
+_NUMBERED_HEADLINE = re.compile(r"^[ \t]*(?:(?:เรื่องที่|ข่าวที่)[ \t]*([0-9๐-๙]{1,2})[ \t.:]|([0-9๐-๙]{1,2})[).])"
+                                r"[ \t]*(?!ข้อ)\S")
 
 
 def _numbered_stories(lines: list[_Line], a: int, b: int) -> set[int]:
@@ -256,9 +258,16 @@ def _numbered_stories(lines: list[_Line], a: int, b: int) -> set[int]:
         nxt = _next_nonblank(lines, k)
         if nxt is not None and nxt < b and len(lines[nxt].text.strip()) < 60:
             nxt = _next_nonblank(lines, nxt)  # a dateline under the headline
-        if nxt is None or nxt >= b or len(lines[nxt].text.strip()) < 200:
+        if nxt is None or nxt >= b:
             continue
-        heads.append((k, int(m.group(1).translate(_THAI_DIGITS))))
+        para = 0  # the paragraph under it: its lines until a blank one
+        for q in range(nxt, b):
+            if lines[q].blank:
+                break
+            para += len(lines[q].text.strip())
+        if para < (120 if m.group(1) else 200):  # 'เรื่องที่ n' says it is a story; a bare number less so
+            continue
+        heads.append((k, int((m.group(1) or m.group(2)).translate(_THAI_DIGITS))))
     numbers = [n for _, n in heads]
     if len(heads) < 2 or numbers != list(range(numbers[0], numbers[0] + len(numbers))) or numbers[0] > 1:
         return set()

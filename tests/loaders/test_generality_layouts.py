@@ -452,3 +452,45 @@ def test_a_faculty_is_an_office_of_the_university_written_after_it() -> None:
     assert not any(n.startswith("คณะกรรมการ") for n in offices)  # a committee is no faculty
     f = _facts(FACULTY)
     assert ("คณะพยาบาลศาสตร์ มหาวิทยาลัยราชภัฏเชียงใหม่", "มหาวิทยาลัยราชภัฏเชียงใหม่") in _edges(f, "PART_OF")
+
+
+DIGEST_OF_RESOLUTIONS = """สรุปมติคณะรัฐมนตรีที่เกี่ยวข้องกับงานอาสาสมัคร
+
+เรื่องที่ ๑  ร่างระเบียบว่าด้วยคณะกรรมการส่งเสริมอาสาสมัครระดับจังหวัด
+มติคณะรัฐมนตรี เมื่อวันที่ ๔ มิถุนายน ๒๕๖๒
+
+     การประชุมคณะรัฐมนตรี (ครม.) วันอังคารที่ ๔ มิถุนายน ๒๕๖๒ ณ ทำเนียบรัฐบาล มีพลเอกสมชาย ใจดี รองนายกรัฐมนตรี เป็นประธานการประชุม
+     สาระสำคัญคือ ให้ทุกจังหวัดมีคณะกรรมการส่งเสริมอาสาสมัครระดับจังหวัด โดยให้สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเป็นเลขานุการของคณะกรรมการ
+
+เรื่องที่ ๒  การจัดงานสัปดาห์อาสาสมัครแห่งชาติ
+มติคณะรัฐมนตรี เมื่อวันที่ ๙ กรกฎาคม ๒๕๖๒
+
+     นายวิทยา ศรีงาม โฆษกประจำสำนักนายกรัฐมนตรี แถลงว่า ครม. เห็นชอบให้กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์เป็นหน่วยงานหลักในการจัดงานสัปดาห์อาสาสมัครแห่งชาติ ทุกปีในเดือนตุลาคม เพื่อยกย่องอาสาสมัครทั่วประเทศ
+"""
+
+
+def test_a_digest_of_resolutions_splits_at_each_numbered_matter() -> None:
+    from phakhi.loaders.normalize import clean_text
+    from phakhi.loaders.segment import segment
+
+    text = clean_text(DIGEST_OF_RESOLUTIONS)
+    items = [text[s.start:s.end].strip() for s in segment(text) if s.kind == "item"]
+    assert [i[:11] for i in items if i.startswith("เรื่องที่")] == ["เรื่องที่ ๑", "เรื่องที่ ๒"]
+
+
+def test_a_meeting_without_a_number_is_named_with_its_date() -> None:
+    f = _facts(DIGEST_OF_RESOLUTIONS)
+    assert "การประชุมคณะรัฐมนตรี (ครม.) วันอังคารที่ 4 มิถุนายน 2562" in _aliases(f, "Event") \
+        or "การประชุมคณะรัฐมนตรี (ครม.) วันอังคารที่ ๔ มิถุนายน ๒๕๖๒" in _aliases(f, "Event")
+    assert any(p == "สมชาย ใจดี" for p, _ in _edges(f, "PRESIDES"))
+
+
+def test_a_body_serving_as_secretary_joins_the_committee() -> None:
+    f = _facts(DIGEST_OF_RESOLUTIONS)
+    joins = _edges(f, "JOINS_AS_COMMITTEE")
+    assert any(c == "คณะกรรมการส่งเสริมอาสาสมัครระดับจังหวัด" for _, c in joins)
+
+
+def test_clinical_professor_titles_stay_with_the_name() -> None:
+    f = _facts("ศ.คลินิก เกียรติคุณ นพ.สมบัติ ดีมาก รัฐมนตรีว่าการกระทรวงสาธารณสุข ให้สัมภาษณ์ว่า จะเร่งดำเนินการ\n")
+    assert _names(f, "Person") == {"สมบัติ ดีมาก"}
